@@ -1,0 +1,181 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { Logger } from 'pino';
+import { loadConfig, trustProxySetting, type Config } from './config.ts';
+import { createBot, type JessiBot } from './core/bot.ts';
+import type { BotDeps } from './core/context.ts';
+import { createDialogRegistry } from './dialogs/registry.ts';
+import { chatRouter } from './http/chat.ts';
+import { errorHandler, sendError } from './http/errors.ts';
+import { loadKnowledgeBase } from './knowledge/loader.ts';
+import { calcParamsFrom } from './calc/params.ts';
+import { createRouter } from './nlu/router.ts';
+import { createLogger } from './observability/logger.ts';
+import { createMetrics } from './observability/metrics.ts';
+import { createRateLimiter } from './ratelimit/limiter.ts';
+import { createStatusClient, type StatusClient } from './status/client.ts';
+import { createSandboxRouter } from './status/sandbox/router.ts';
+import { MemoryStore } from './store/memory.ts';
+import { createRedisStore } from './store/redis.ts';
+import type { Store } from './store/types.ts';
+import { recordUnanswered } from './unanswered/store.ts';
+import { createWebRouter } from '../adapters/web/router.ts';
+import { createBotFrameworkHandler } from '../adapters/botframework/index.ts';
+import { createWhatsAppCloudRouter } from '../adapters/whatsapp/cloud/router.ts';
+
+export interface JessiApp {
+  app: express.Express;
+  config: Config;
+  logger: Logger;
+  store: Store;
+  /** Resolves once knowledge, models and the store are ready (the bot is then available). */
+  ready: Promise<JessiBot>;
+  isReady(): boolean;
+  /** Start the embedded sandbox status API (when STATUS_API_URL is unset) and listen on PORT/HOST. */
+  listen(): Promise<http.Server>;
+  close(): Promise<void>;
+}
+
+/** Sandbox status API on its own loopback port, so the bot talks to it over real HTTP like the agency's. */
+async function startEmbeddedSandbox(store: Store, token: string): Promise<{ url: string; server: http.Server }> {
+  const sandbox = express();
+  sandbox.disable('x-powered-by');
+  sandbox.use(createSandboxRouter({ store, token }));
+  const server = http.createServer(sandbox);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, server };
+}
+
+/**
+ * Build the whole service: HTTP routes, channels and the bot core with its stores. Nothing listens until
+ * `listen()`; tests use `app` directly with their own server.
+ */
+export async function createApp(overrides: Partial<Config> = {}, opts: { logger?: Logger } = {}): Promise<JessiApp> {
+  const config = { ...loadConfig(), ...overrides };
+  const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL });
+  const store: Store = config.REDIS_URL ? await createRedisStore(config.REDIS_URL, { logger }) : new MemoryStore();
+  const metrics = createMetrics();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
+  app.use(metrics.httpMiddleware);
+
+  let bot: JessiBot | undefined;
+  let sandbox: http.Server | undefined;
+  let statusClient: StatusClient | undefined;
+  const servers: http.Server[] = [];
+  const closers: (() => Promise<void>)[] = [];
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const storeOk = await store.ping().catch(() => false);
+    if (bot && storeOk) return res.json({ status: 'ready' });
+    res.status(503).json({ status: 'not_ready', store: storeOk ? 'ok' : 'unreachable', bot: bot ? 'ok' : 'loading' });
+  });
+  app.get('/metrics', metrics.handler);
+
+  const widgetOrigins = config.WIDGET_ORIGINS ? config.WIDGET_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean) : '*';
+  app.use(createWebRouter({ widgetOrigins }));
+
+  // The raw body is kept for webhook signature checks (WhatsApp Cloud's X-Hub-Signature-256).
+  const jsonBody = express.json({
+    limit: '16kb',
+    strict: true,
+    verify: (req, _res, buf) => {
+      (req as unknown as { rawBody?: Buffer }).rawBody = buf;
+    },
+  });
+  const addressLimiter = createRateLimiter(store, { name: 'ip', limit: config.RATE_LIMIT_PER_MINUTE, windowSeconds: 60 });
+  const readyBot = {
+    handle: async (input: Parameters<JessiBot['handle']>[0]) => {
+      if (!bot) throw Object.assign(new Error('not ready'), { status: 503 });
+      return bot.handle(input);
+    },
+  };
+  app.use(jsonBody);
+  app.use(chatRouter({ bot: readyBot, addressLimiter, isReady: () => bot !== undefined }));
+
+  const bf = createBotFrameworkHandler({ bot: readyBot, appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appTenantId: config.MICROSOFT_APP_TENANT_ID, appType: config.MICROSOFT_APP_TYPE, logger });
+  app.post('/api/messages', bf.handler);
+
+  if (config.WHATSAPP_CLOUD_APP_SECRET && config.WHATSAPP_CLOUD_ACCESS_TOKEN && config.WHATSAPP_CLOUD_PHONE_NUMBER_ID && config.WHATSAPP_CLOUD_VERIFY_TOKEN) {
+    app.use(createWhatsAppCloudRouter({
+      bot: readyBot, store, logger,
+      verifyToken: config.WHATSAPP_CLOUD_VERIFY_TOKEN, appSecret: config.WHATSAPP_CLOUD_APP_SECRET,
+      accessToken: config.WHATSAPP_CLOUD_ACCESS_TOKEN, phoneNumberId: config.WHATSAPP_CLOUD_PHONE_NUMBER_ID,
+      graphBaseUrl: config.WHATSAPP_CLOUD_GRAPH_URL, salt: config.CONVERSATION_KEY_SALT,
+    }));
+  }
+
+  app.use((req, res) => sendError(res, 404, 'not_found', `No route for ${req.method} ${req.path}`));
+  app.use(errorHandler(logger));
+
+  const ready = (async () => {
+    const [kb, router] = await Promise.all([loadKnowledgeBase(config.KNOWLEDGE_DIR), createRouter({ intentsDir: config.INTENTS_DIR })]);
+    if (config.STATUS_API_URL) {
+      statusClient = createStatusClient({ baseUrl: config.STATUS_API_URL, token: config.STATUS_API_TOKEN ?? '', logger, metrics });
+    } else {
+      const token = config.STATUS_API_TOKEN ?? 'sandbox-token';
+      const s = await startEmbeddedSandbox(store, token);
+      sandbox = s.server;
+      statusClient = createStatusClient({ baseUrl: s.url, token, logger, metrics });
+    }
+    const deps: BotDeps = {
+      store,
+      router,
+      kb,
+      calc: calcParamsFrom((k) => kb.rules.num(k)),
+      dialogs: createDialogRegistry(),
+      status: statusClient,
+      logger,
+      observer: {
+        turn: (channel, intent, outcome) => metrics.turn(channel, intent, outcome),
+        dialogCompleted: (d) => metrics.dialogCompleted(d),
+        unanswered: (text, outcome, intent, lang) => {
+          void recordUnanswered(store, { text, outcome, intent, lang }).catch(() => undefined);
+        },
+      },
+      limits: {
+        session: createRateLimiter(store, { name: 'session', limit: config.SESSION_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 }),
+        ticketSession: createRateLimiter(store, { name: 'ticket-session', limit: config.TICKET_LOOKUPS_PER_SESSION, windowSeconds: 600 }),
+        ticketAddress: createRateLimiter(store, { name: 'ticket-ip', limit: config.TICKET_LOOKUPS_PER_ADDRESS, windowSeconds: 600 }),
+      },
+      sessionTtlSeconds: config.SESSION_TTL_SECONDS,
+      dialogTimeoutSeconds: config.DIALOG_TIMEOUT_SECONDS,
+      now: () => Date.now(),
+    };
+    bot = createBot(deps);
+    // botbuilder costs about a second to import: load it after the core is ready.
+    void bf.init().catch((err: unknown) => logger.warn({ err: String(err) }, 'bot framework adapter failed to load'));
+    return bot;
+  })();
+
+  return {
+    app,
+    config,
+    logger,
+    store,
+    ready,
+    isReady: () => bot !== undefined,
+    async listen() {
+      const server = http.createServer(app);
+      servers.push(server);
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.PORT, config.HOST, () => resolve());
+      });
+      return server;
+    },
+    async close() {
+      for (const c of closers) await c();
+      await Promise.all(servers.map((s) => new Promise<void>((r) => (s.listening ? s.close(() => r()) : r()))));
+      if (sandbox) await new Promise<void>((r) => sandbox!.close(() => r()));
+      await store.close();
+    },
+  };
+}

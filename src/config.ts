@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), z.number().int().min(min).max(max).default(def));
+const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+const flag = z.preprocess((v) => v === '1' || v === 'true' || v === 'yes', z.boolean());
+
+/** Every setting comes from the environment; see the README's configuration table. */
+const schema = z.object({
+  PORT: int(3000, 0, 65535),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  REDIS_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
+  STATUS_API_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
+  STATUS_API_TOKEN: optionalString,
+  RATE_LIMIT_PER_MINUTE: int(600),
+  SESSION_RATE_LIMIT_PER_MINUTE: int(30),
+  TICKET_LOOKUPS_PER_SESSION: int(5, 1),
+  TICKET_LOOKUPS_PER_ADDRESS: int(60, 1),
+  TRUST_PROXY: optionalString,
+  SESSION_TTL_SECONDS: int(1800, 60),
+  DIALOG_TIMEOUT_SECONDS: int(900, 30),
+  WIDGET_ORIGINS: optionalString,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WHATSAPP_ENABLED: flag,
+  WHATSAPP_PAIRING_NUMBER: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d{8,15}$/, 'digits only, with country code, e.g. 6281234567890').optional()),
+  WHATSAPP_AUTH_DIR: z.string().default('.wa-auth'),
+  WHATSAPP_CLOUD_VERIFY_TOKEN: optionalString,
+  WHATSAPP_CLOUD_APP_SECRET: optionalString,
+  WHATSAPP_CLOUD_ACCESS_TOKEN: optionalString,
+  WHATSAPP_CLOUD_PHONE_NUMBER_ID: optionalString,
+  WHATSAPP_CLOUD_GRAPH_URL: z.string().default('https://graph.facebook.com/v21.0'),
+  CONVERSATION_KEY_SALT: z.string().default('jessi-dev-salt'),
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+  MICROSOFT_APP_TENANT_ID: optionalString,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  KNOWLEDGE_DIR: z.string().default('knowledge'),
+  INTENTS_DIR: z.string().default('intents'),
+  SHUTDOWN_GRACE_MS: int(10_000),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+/** Parse the environment; a bad value throws a ConfigError naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const r = schema.safeParse(env);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return r.data;
+}
+
+/** `trust proxy` value for express from TRUST_PROXY: a hop count, or a subnet list; unset = not trusted. */
+export function trustProxySetting(value: string | undefined): boolean | number | string {
+  if (!value) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true') return true;
+  return value;
+}

@@ -1,0 +1,51 @@
+import { say, setIntent, tr, type TurnContext } from './context.ts';
+import { intentPayload, type Button } from './types.ts';
+import type { NluResult } from '../nlu/types.ts';
+
+/** Topics offered by the menu and the fallback. */
+const MENU_TOPICS = ['jht_claim_how', 'jht_balance', 'jht_simulation', 'registration_bpu', 'complaint_track', 'contact_office'];
+
+export function topicButtons(ctx: TurnContext, intents = MENU_TOPICS): Button[] {
+  return intents.map((i) => ({ title: ctx.deps.kb.title(i, ctx.lang), payload: intentPayload(i) }));
+}
+
+/** Answer an intent from the knowledge base. Returns false when the base has no entry for it. */
+export function answerFromKnowledge(ctx: TurnContext, intent: string, confidence: number): boolean {
+  const messages = ctx.deps.kb.reply(intent, ctx.lang);
+  if (!messages?.length) return false;
+  ctx.out.push(...messages);
+  setIntent(ctx, intent, confidence, 'answer');
+  return true;
+}
+
+/** "Maksud Anda: Cara klaim JHT / Syarat klaim JHT?" with the top candidates as buttons. */
+export function askBack(ctx: TurnContext, nlu: NluResult): void {
+  const candidates = nlu.candidates.filter((c) => c.intent !== 'out_of_scope').slice(0, 3);
+  const titles = candidates.map((c) => ctx.deps.kb.title(c.intent, ctx.lang));
+  say(
+    ctx,
+    tr(ctx, {
+      id: `Maksud Anda: ${titles.join(' / ')}?\nSilakan pilih salah satu, atau tulis pertanyaan Anda dengan kata lain.`,
+      en: `Did you mean: ${titles.join(' / ')}?\nPlease pick one, or rephrase your question.`,
+    }),
+    [
+      ...candidates.map((c, k) => ({ title: titles[k]!, payload: intentPayload(c.intent) })),
+      { title: tr(ctx, { id: 'Bukan semuanya', en: 'None of these' }), payload: intentPayload('menu') },
+    ],
+  );
+  const top = candidates[0] ?? { intent: 'out_of_scope', score: nlu.confidence };
+  setIntent(ctx, top.intent, top.score, 'ask');
+}
+
+/** Nothing fits: say so, show the menu and offer a human (call centre 175). */
+export function fallback(ctx: TurnContext, confidence: number): void {
+  say(
+    ctx,
+    tr(ctx, {
+      id: 'Maaf, Jessi belum memahami pertanyaan Anda. Coba tulis dengan kata lain, pilih topik di bawah, atau hubungi petugas kami di call center *175*.',
+      en: "Sorry, I didn't understand that. Try other words, pick a topic below, or talk to our staff at call centre *175*.",
+    }),
+    [...topicButtons(ctx, MENU_TOPICS.slice(0, 4)), { title: tr(ctx, { id: 'Bicara dengan petugas', en: 'Talk to an agent' }), payload: intentPayload('handoff_agent') }],
+  );
+  setIntent(ctx, 'out_of_scope', confidence, 'fallback');
+}

@@ -1,0 +1,106 @@
+import { tr } from '../../core/context.ts';
+import { simulateJht } from '../../calc/jht.ts';
+import { formatRupiah } from '../../calc/money.ts';
+import { formatMonths, formatPercent } from '../format.ts';
+import { readMoney, readMonths, readBareNumber, mentionsZeroBalance } from '../values.ts';
+import type { DialogDef, Extraction, Slots } from '../types.ts';
+
+const MIN_WAGE = 100_000;
+const MAX_MONTHS = 50 * 12;
+
+const vagueWage = {
+  id: 'UMR/UMP berbeda di tiap daerah, jadi Jessi perlu angkanya.',
+  en: 'The minimum wage differs by region, so I need the actual amount.',
+};
+
+/** JHT balance simulation: asks for the wage and the years; the starting balance is optional (Rp0). */
+export const jhtSimulation: DialogDef = {
+  id: 'jht_simulation',
+  intent: 'jht_simulation',
+  title: { id: 'simulasi JHT', en: 'JHT simulation' },
+  slots: [{ name: 'wage' }, { name: 'months' }, { name: 'balance', optional: true }],
+  whatIf: true,
+
+  extract(text, awaiting): Extraction {
+    const values: Slots = {};
+    const money = readMoney(text);
+    if (money.wage !== undefined) values.wage = money.wage;
+    if (money.balance !== undefined) values.balance = money.balance;
+    for (const n of money.unlabelled) {
+      if (awaiting === 'balance' && values.balance === undefined) values.balance = n;
+      else if (values.wage === undefined) values.wage = n;
+      else if (values.balance === undefined) values.balance = n;
+    }
+    if (mentionsZeroBalance(text)) values.balance = 0;
+    const months = readMonths(text);
+    if (months !== undefined) values.months = months;
+    else if (awaiting === 'months') {
+      const n = readBareNumber(text);
+      if (n !== undefined && n >= 1 && n <= 50) values.months = n * 12;
+    }
+    if (typeof values.wage === 'number' && values.wage < MIN_WAGE) delete values.wage;
+    if (typeof values.months === 'number' && (values.months < 1 || values.months > MAX_MONTHS)) {
+      delete values.months;
+      return { values, invalid: { slot: 'months', reason: { id: 'Lama bekerja perlu antara 1 bulan dan 50 tahun.', en: 'The period must be between 1 month and 50 years.' } } };
+    }
+    if (money.vague && values.wage === undefined) return { values, invalid: { slot: 'wage', reason: vagueWage } };
+    return { values };
+  },
+
+  prompt(slot, ctx, _slots, reprompt) {
+    if (slot === 'wage') {
+      return [{ text: tr(ctx, {
+        id: reprompt
+          ? 'Berapa *gaji/upah per bulan* yang dilaporkan ke BPJS Ketenagakerjaan? Tulis angkanya, contoh: *5 juta* atau *Rp5.500.000*.'
+          : 'Baik, kita hitung simulasi saldo JHT. Berapa *gaji/upah per bulan* Anda (upah pokok + tunjangan tetap)? Contoh: *5 juta*.',
+        en: reprompt
+          ? 'What is your *monthly wage/salary* reported to BPJS Ketenagakerjaan? Please type the amount, e.g. *5 million* or *Rp5.500.000*.'
+          : "Sure, let's estimate your JHT balance. What is your *monthly wage/salary* (basic wage + fixed allowances)? E.g. *5 million*.",
+      }) }];
+    }
+    return [{ text: tr(ctx, {
+      id: reprompt
+        ? 'Berapa *tahun* lagi Anda akan bekerja dan membayar iuran? Tulis angkanya, contoh: *10 tahun*.'
+        : 'Berapa *lama (tahun)* Anda akan terus bekerja dan membayar iuran JHT? Contoh: *10 tahun*.',
+      en: reprompt
+        ? 'For how many *years* will you keep working and contributing? Please type a number, e.g. *10 years*.'
+        : 'For how many *years* will you keep working and paying JHT contributions? E.g. *10 years*.',
+    }) }];
+  },
+
+  async complete(ctx, slots) {
+    const p = ctx.deps.calc;
+    const wage = slots.wage as number, months = slots.months as number, balance = (slots.balance as number | undefined) ?? 0;
+    const r = simulateJht({ monthlyWage: wage, months, initialBalance: balance }, p);
+    const L = ctx.lang;
+    const period = formatMonths(months, L);
+    const growth = formatPercent(p.jhtGrowth, L);
+    const text = tr(ctx, {
+      id:
+        `📊 *Estimasi saldo JHT* setelah ${period}: *${formatRupiah(r.balance)}*\n\n` +
+        `Rincian: iuran Anda (${formatPercent(p.jhtWorkerRate, L)}) ${formatRupiah(r.ownContributions)} + iuran pemberi kerja (${formatPercent(p.jhtEmployerRate, L)}) ${formatRupiah(r.employerContributions)}` +
+        (balance ? ` + saldo awal ${formatRupiah(balance)}` : '') + ` + hasil pengembangan ${formatRupiah(r.growth)}.\n\n` +
+        `Asumsi: upah tetap ${formatRupiah(wage)}/bulan, iuran ${formatRupiah(r.monthlyContribution)}/bulan dibayar tiap tanggal 1, hasil pengembangan ${growth} per tahun, ` +
+        (balance ? `saldo awal ${formatRupiah(balance)}.` : 'saldo awal Rp0 (jika sudah punya saldo, ketik misalnya "saldo awal 10 juta").') +
+        `\n\nIni perkiraan, bukan jumlah pasti: hasil pengembangan sebenarnya ditetapkan tiap tahun dan upah bisa berubah. ` +
+        `Ingin mencoba angka lain? Ketik misalnya "kalau 20 tahun?" atau "kalau gajinya 10 juta?".`,
+      en:
+        `📊 *Estimated JHT balance* after ${period}: *${formatRupiah(r.balance)}*\n\n` +
+        `Breakdown: your contributions (${formatPercent(p.jhtWorkerRate, L)}) ${formatRupiah(r.ownContributions)} + employer contributions (${formatPercent(p.jhtEmployerRate, L)}) ${formatRupiah(r.employerContributions)}` +
+        (balance ? ` + starting balance ${formatRupiah(balance)}` : '') + ` + investment growth ${formatRupiah(r.growth)}.\n\n` +
+        `Assumptions: a fixed wage of ${formatRupiah(wage)}/month, contributions of ${formatRupiah(r.monthlyContribution)}/month paid on the 1st, growth of ${growth} a year, ` +
+        (balance ? `starting balance ${formatRupiah(balance)}.` : 'starting balance Rp0 (if you already have a balance, type e.g. "starting balance 10 million").') +
+        `\n\nThis is an estimate, not a guaranteed amount: actual returns are set every year and wages change. ` +
+        `Want to try other numbers? Type e.g. "what if 20 years?" or "what if my salary is 10 million?".`,
+    });
+    return {
+      done: true,
+      messages: [{ text, buttons: [
+        { title: tr(ctx, { id: 'Cek saldo JHT saya', en: 'Check my JHT balance' }), payload: 'intent:jht_balance' },
+        { title: tr(ctx, { id: 'Cara klaim JHT', en: 'How to claim JHT' }), payload: 'intent:jht_claim_how' },
+        { title: tr(ctx, { id: 'Simulasi pensiun (JP)', en: 'Pension (JP) simulation' }), payload: 'dialog:jp_simulation' },
+      ] }],
+    };
+  },
+};
+

@@ -1,0 +1,77 @@
+import { tr } from '../../core/context.ts';
+import { simulateJp } from '../../calc/jp.ts';
+import { formatRupiah } from '../../calc/money.ts';
+import { formatDate, formatMonths, formatPercent, monthName } from '../format.ts';
+import { readBirthDate, readMoney, readPercent } from '../values.ts';
+import type { DialogDef, Extraction, Slots } from '../types.ts';
+
+const MIN_WAGE = 100_000;
+
+/** JP pension estimate: asks for the wage and the birth date; the yearly raise is optional (0%). */
+export const jpSimulation: DialogDef = {
+  id: 'jp_simulation',
+  intent: 'jp_simulation',
+  title: { id: 'simulasi Jaminan Pensiun', en: 'pension (JP) simulation' },
+  slots: [{ name: 'wage' }, { name: 'birthDate' }, { name: 'raise', optional: true }],
+  whatIf: true,
+
+  extract(text, awaiting, ctx): Extraction {
+    const values: Slots = {};
+    const money = readMoney(text);
+    const wage = money.wage ?? money.unlabelled[0];
+    if (wage !== undefined && wage >= MIN_WAGE) values.wage = wage;
+    const birth = readBirthDate(text, ctx.deps.now());
+    if (birth.iso) values.birthDate = birth.iso;
+    const raise = readPercent(text);
+    if (raise !== undefined && raise >= 0 && raise <= 0.3) values.raise = raise;
+    if (birth.invalid && awaiting === 'birthDate')
+      return { values, invalid: { slot: 'birthDate', reason: { id: 'Tanggal lahir itu tidak valid.', en: 'That birth date is not valid.' } } };
+    if (money.vague && values.wage === undefined)
+      return { values, invalid: { slot: 'wage', reason: { id: 'UMR/UMP berbeda di tiap daerah, jadi Jessi perlu angkanya.', en: 'The minimum wage differs by region, so I need the amount.' } } };
+    return { values };
+  },
+
+  prompt(slot, ctx, _slots, reprompt) {
+    if (slot === 'wage')
+      return [{ text: tr(ctx, {
+        id: reprompt ? 'Berapa *gaji/upah per bulan* Anda saat ini? Contoh: *7 juta*.' : 'Baik, kita hitung perkiraan Jaminan Pensiun (JP). Berapa *gaji/upah per bulan* Anda saat ini? Contoh: *7 juta*.',
+        en: reprompt ? 'What is your current *monthly wage*? E.g. *7 million*.' : "Sure, let's estimate your pension (JP). What is your current *monthly wage*? E.g. *7 million*.",
+      }) }];
+    return [{ text: tr(ctx, {
+      id: reprompt ? 'Mohon tulis *tanggal lahir* dengan format tanggal-bulan-tahun, contoh: *15-06-1990*.' : 'Kapan *tanggal lahir* Anda? (tanggal-bulan-tahun, contoh: *15-06-1990*)',
+      en: reprompt ? 'Please type your *date of birth* as day-month-year, e.g. *15-06-1990*.' : 'What is your *date of birth*? (day-month-year, e.g. *15-06-1990*)',
+    }) }];
+  },
+
+  async complete(ctx, slots) {
+    const L = ctx.lang;
+    const wage = slots.wage as number, birthDate = slots.birthDate as string, raise = (slots.raise as number | undefined) ?? 0;
+    const r = simulateJp({ birthDate, monthlyWage: wage, yearlyRaise: raise, asOf: new Date(ctx.deps.now()) }, ctx.deps.calc);
+    const when = `${monthName(r.retirementMonth, L)} ${r.retirementYear}`;
+    const masa = formatMonths(r.contributionMonths, L);
+    const assumptions = tr(ctx, {
+      id: `Asumsi: iuran mulai bulan ini sampai usia pensiun, upah ${formatRupiah(wage)}/bulan naik ${formatPercent(raise, 'id')} per tahun (ketik mis. "kenaikan gaji 5%" untuk mengubahnya), batas upah JP ${formatRupiah(ctx.deps.calc.jpWageCeiling)} ikut naik 5% per tahun, tanpa penyesuaian inflasi. Lahir ${formatDate(birthDate, 'id')}.`,
+      en: `Assumptions: contributions from this month until pension age, a wage of ${formatRupiah(wage)}/month rising ${formatPercent(raise, 'en')} a year (type e.g. "raise 5%" to change it), the JP wage ceiling of ${formatRupiah(ctx.deps.calc.jpWageCeiling)} rising 5% a year, no inflation indexing. Born ${formatDate(birthDate, 'en')}.`,
+    });
+    let text: string;
+    if (r.kind === 'monthly') {
+      text = tr(ctx, {
+        id: `📊 *Estimasi Jaminan Pensiun*\nUsia pensiun Anda *${r.pensionAge} tahun*, tercapai pada *${when}*. Masa iur ${masa} (${r.contributionMonths} bulan).\nPerkiraan manfaat pensiun bulanan tahun pertama: *${formatRupiah(r.monthlyBenefit)}*` +
+          (r.cappedAtMax ? ` (dibatasi manfaat maksimum yang berlaku sekarang)` : '') + (r.raisedToMin ? ` (dinaikkan ke manfaat minimum yang berlaku sekarang)` : '') +
+          `.\nRumus: 1% × masa iur (tahun) × rata-rata upah ${formatRupiah(r.averageWage)}.\n\n${assumptions}\n\nIni perkiraan, bukan jumlah pasti: batas upah serta manfaat minimum dan maksimum disesuaikan tiap tahun.`,
+        en: `📊 *Estimated pension (JP)*\nYour pension age is *${r.pensionAge}*, reached in *${when}*. Contribution period ${masa} (${r.contributionMonths} months).\nEstimated monthly pension in the first year: *${formatRupiah(r.monthlyBenefit)}*` +
+          (r.cappedAtMax ? ` (capped at today's maximum benefit)` : '') + (r.raisedToMin ? ` (raised to today's minimum benefit)` : '') +
+          `.\nFormula: 1% × contribution years × average wage ${formatRupiah(r.averageWage)}.\n\n${assumptions}\n\nThis is an estimate, not a guaranteed amount: the ceiling and the minimum and maximum benefits change every year.`,
+      });
+    } else {
+      text = tr(ctx, {
+        id: `📊 *Estimasi Jaminan Pensiun*\nUsia pensiun Anda *${r.pensionAge} tahun* (${when}), tetapi masa iur hanya ${masa} (${r.contributionMonths} bulan), kurang dari ${ctx.deps.calc.jpMinMonths} bulan. Karena itu manfaatnya dibayar *sekaligus*, bukan bulanan: perkiraan *${formatRupiah(r.lumpSum)}* (akumulasi iuran ditambah hasil pengembangan).\n\n${assumptions}\n\nIni perkiraan, bukan jumlah pasti.`,
+        en: `📊 *Estimated pension (JP)*\nYour pension age is *${r.pensionAge}* (${when}), but the contribution period is only ${masa} (${r.contributionMonths} months), under ${ctx.deps.calc.jpMinMonths} months. So the benefit is paid *as a lump sum*, not monthly: about *${formatRupiah(r.lumpSum)}* (contributions plus returns).\n\n${assumptions}\n\nThis is an estimate, not a guaranteed amount.`,
+      });
+    }
+    return { done: true, messages: [{ text, buttons: [
+      { title: tr(ctx, { id: 'Info Jaminan Pensiun', en: 'About the pension' }), payload: 'intent:jp_info' },
+      { title: tr(ctx, { id: 'Simulasi JHT', en: 'JHT simulation' }), payload: 'dialog:jht_simulation' },
+    ] }] };
+  },
+};

@@ -1,0 +1,19 @@
+import { tr, type TurnContext } from '../../core/context.ts';
+import type { OutMessage } from '../../core/types.ts';
+
+/** The kind of a status-API failure ('mismatch', 'locked', 'expired', 'not_found', 'unavailable'). */
+export function statusErrorKind(e: unknown): string {
+  const kind = (e as { kind?: unknown } | null)?.kind;
+  return typeof kind === 'string' ? kind : 'unavailable';
+}
+
+/** The agency's systems cannot be reached: say so politely, point to 175; the conversation goes on. */
+export function unavailableMessage(ctx: TurnContext): OutMessage {
+  return {
+    text: tr(ctx, {
+      id: 'Maaf, layanan data peserta sedang tidak dapat diakses. Silakan coba beberapa saat lagi, atau hubungi call center *175*. Pertanyaan lain tetap bisa Jessi bantu.',
+      en: 'Sorry, the participant data service cannot be reached right now. Please try again in a moment, or call *175*. I can still help with other questions.',
+    }),
+    buttons: [{ title: tr(ctx, { id: 'Menu utama', en: 'Main menu' }), payload: 'intent:menu' }],
+  };
+}

@@ -1,0 +1,64 @@
+import type { TurnContext } from '../core/context.ts';
+import type { Lang, OutMessage } from '../core/types.ts';
+
+export type Slots = Record<string, unknown>;
+
+/** What a dialog found in one message. */
+export interface Extraction {
+  /** Slot values found (a later value replaces an earlier one: that is how corrections work). */
+  values: Slots;
+  /** A slot the user tried to answer with something unusable (e.g. "UMR" for a wage), with the reason. */
+  invalid?: { slot: string; reason: Record<Lang, string> };
+}
+
+/**
+ * A declarative slot-filling dialog. The engine (engine.ts) asks for missing slots, re-prompts with an
+ * example after an invalid answer, handles corrections, cancel, interruptions and time-outs; a dialog only
+ * says how to read values, what to ask, and what to do when everything is known.
+ */
+export interface DialogDef {
+  id: string;
+  /** Intent reported while the dialog runs. */
+  intent: string;
+  title: Record<Lang, string>;
+  /** Slots in the order they are asked. Optional slots are never asked (they have defaults). */
+  slots: { name: string; optional?: boolean }[];
+  /** Read slot values from a message. `awaiting` is the slot the bot just asked for (bare values go there). */
+  extract(text: string, awaiting: string | undefined, ctx: TurnContext, slots: Slots): Extraction;
+  /** The question for a slot; `reprompt` is true after an unusable answer (then include an example). */
+  prompt(slot: string, ctx: TurnContext, slots: Slots, reprompt: boolean): OutMessage[];
+  /** When present, the engine asks for a yes/no confirmation (this summary) before `complete`. */
+  confirm?(ctx: TurnContext, slots: Slots): OutMessage[];
+  /**
+   * Called when every required slot is known. Returns the reply, or `{ ask: slot }` to ask for a slot again
+   * (e.g. verification failed), or `{ end: true }` to stop after the messages.
+   */
+  complete(ctx: TurnContext, slots: Slots): Promise<DialogCompletion>;
+  /** Keep the slots after completion so "kalau 20 tahun?" recomputes with one value changed. */
+  whatIf?: boolean;
+  /**
+   * When present, a message classified to this intent starts the dialog only if this returns true for what
+   * was extracted from it (e.g. contribution questions start a calculation only when an amount is given);
+   * otherwise the knowledge-base answer is given. A `dialog:<id>` button always starts it.
+   */
+  startWhen?(first: Extraction): boolean;
+  /** Called at start: may finish at once (e.g. already verified) by returning a completion. */
+  onStart?(ctx: TurnContext, slots: Slots): Promise<DialogCompletion | undefined>;
+}
+
+export type DialogCompletion =
+  | { messages: OutMessage[]; done: true }
+  | { messages: OutMessage[]; done: false; clear: string[] };
+
+export interface DialogRegistry {
+  get(id: string): DialogDef | undefined;
+  /** The dialog that serves an intent, if any. */
+  forIntent(intent: string): DialogDef | undefined;
+  all(): DialogDef[];
+}
+
+export function createRegistry(defs: DialogDef[]): DialogRegistry {
+  const byId = new Map(defs.map((d) => [d.id, d]));
+  const byIntent = new Map(defs.map((d) => [d.intent, d]));
+  return { get: (id) => byId.get(id), forIntent: (i) => byIntent.get(i), all: () => [...defs] };
+}

@@ -1,0 +1,18 @@
+/** Small closed word lists the dialog engine reacts to, in Indonesian (as typed) and English. */
+
+const CANCEL = /\b(batal(kan)?|cancel|ga+k? jadi|ngga?k? jadi|enggak jadi|tidak jadi|ndak jadi|stop|berhenti|keluar|udahan|sudahi|abort|never ?mind|forget it)\b/;
+const MENU = /^\s*(menu|menu utama|main menu|kembali ke menu|back to menu)\s*[.!?]*\s*$/;
+const YES = /^\s*(y|ya+|iya+|iy|yes|yup|yep|ok(e|ay)?|sip|betul|benar|bener|sudah benar|udah bener|sudah sesuai|sesuai|lanjut(kan)?|kirim(kan)?|setuju|confirm|correct|submit|send|sure|boleh)\b/;
+const NO = /^\s*(t|tdk|tidak|ga+k?|nggak|ngga|enggak|no|nope|bukan|salah|belum|jangan)\b/;
+const RESUME = /\b(lanjut(kan)?|terusin|teruskan|continue|resume)\b/;
+
+/** Cancel words count only in a short message: "klaim saya stop diproses sejak Juli" is a description. */
+export const isCancel = (normalized: string): boolean => normalized.split(/\s+/).length <= 6 && CANCEL.test(normalized);
+export const isMenu = (normalized: string): boolean => MENU.test(normalized);
+export const isYes = (normalized: string): boolean => YES.test(normalized) && !NO.test(normalized);
+export const isNo = (normalized: string): boolean => NO.test(normalized);
+export const isResume = (normalized: string): boolean => RESUME.test(normalized);
+
+/** "kalau 20 tahun?", "klo gajinya 9 juta gmn", "what if 25 years" */
+const WHAT_IF = /\b(kalau|kalo|klo|klu|kl|jika|jikalau|seandainya|andaikan|misal(nya)?|gimana kalau|bagaimana (jika|kalau)|what if|if|and if|how about|what about)\b/;
+export const isWhatIf = (normalized: string): boolean => WHAT_IF.test(normalized);

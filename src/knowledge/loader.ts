@@ -1,0 +1,173 @@
+/**
+ * The knowledge base: one YAML file per answer in <dir>/answers, figures from <dir>/rules.yaml.
+ * Everything is validated at start-up; any problem stops the load with the file and field named.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { intentPayload, type Button, type Lang, type OutMessage } from '../core/types.ts';
+import type { KnowledgeBase, KnowledgeEntry, Rules } from './types.ts';
+import { KnowledgeError, fieldPath, type KnowledgeProblem } from './errors.ts';
+import { checkRules, createRules, isValidDate } from './rules.ts';
+import { literalFigures, renderTemplate } from './render.ts';
+
+const LANGS: Lang[] = ['id', 'en'];
+const MAX_BUTTONS = 4;
+/** Short enough for WhatsApp quick-reply buttons. */
+const MAX_LABEL = 24;
+
+/** The agency's anti-fraud reminder, appended to answers about claims and money. */
+export const FRAUD_REMINDER: Record<Lang, string> = {
+  id: '⚠️ BPJS Ketenagakerjaan tidak pernah meminta OTP, password/PIN, atau biaya apa pun untuk layanan dan klaim. Waspada penipuan yang mengatasnamakan BPJS Ketenagakerjaan.',
+  en: '⚠️ BPJS Ketenagakerjaan never asks for OTPs, passwords/PINs or any fee for its services and claims. Beware of scams using its name.',
+};
+const SOURCE_LABEL: Record<Lang, string> = { id: 'Sumber', en: 'Source' };
+
+const slug = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and "_" (e.g. jht_claim_how)');
+const text = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, `${what} must not be empty`);
+const label = text('the label').max(MAX_LABEL, `keep it at most ${MAX_LABEL} characters (button width)`);
+
+const EntrySchema = z.strictObject({
+  id: slug,
+  intent: slug,
+  title: z.strictObject({ id: label, en: label }),
+  source: text('source (regulation or official page)'),
+  reviewed: z
+    .union([z.string(), z.date()])
+    .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+    .refine(isValidDate, 'must be a real date written YYYY-MM-DD (e.g. 2026-11-24)'),
+  fraud_reminder: z.boolean().default(false),
+  /** Small talk (greeting, thanks) shows no "Sumber:" line. */
+  show_source: z.boolean().default(true),
+  answer: z.strictObject({ id: text('the Indonesian answer'), en: text('the English answer') }),
+  buttons: z
+    .array(z.strictObject({ intent: slug, id: label, en: label }))
+    .max(MAX_BUTTONS, `at most ${MAX_BUTTONS} buttons`)
+    .default([]),
+});
+type RawEntry = z.infer<typeof EntrySchema>;
+
+interface Parsed {
+  file: string;
+  raw: RawEntry;
+}
+
+function parseEntry(file: string, content: string, problems: KnowledgeProblem[]): Parsed | undefined {
+  const doc = parseDocument(content, { prettyErrors: true });
+  if (doc.errors.length) {
+    for (const e of doc.errors) problems.push({ file, field: '', message: `YAML syntax: ${e.message.split('\n')[0]}` });
+    return undefined;
+  }
+  const result = EntrySchema.safeParse(doc.toJS() ?? {});
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      // An unknown field is named by the field itself, not by its parent.
+      const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+      for (const k of keys) {
+        const p = k === undefined ? issue.path : [...issue.path, k];
+        const message = issue.code === 'unrecognized_keys' ? 'unknown field (check the spelling)' : issue.message;
+        problems.push({ file, field: fieldPath(p) || '(file)', message });
+      }
+    }
+    return undefined;
+  }
+  const base = path.basename(file).replace(/\.ya?ml$/, '');
+  if (result.data.id !== base) problems.push({ file, field: 'id', message: `must match the file name ("${base}")` });
+  return { file, raw: result.data };
+}
+
+/** Render one text field, recording unknown keys and literal figures against the file and field. */
+function renderField(p: Parsed, field: string, value: string, rules: Rules, lang: Lang, problems: KnowledgeProblem[]): string {
+  for (const lit of literalFigures(value)) {
+    problems.push({ file: p.file, field, message: `literal figure "${lit}": put it in rules.yaml and write {{rule.key}} instead` });
+  }
+  const r = renderTemplate(value, rules, lang);
+  for (const message of r.problems) problems.push({ file: p.file, field, message });
+  return r.text.trim();
+}
+
+function buildEntry(p: Parsed, rules: Rules, problems: KnowledgeProblem[]): KnowledgeEntry {
+  const { raw } = p;
+  const title = {} as Record<Lang, string>;
+  const answer = {} as Record<Lang, string>;
+  const buttons = {} as Record<Lang, Button[]>;
+  for (const lang of LANGS) {
+    title[lang] = renderField(p, `title.${lang}`, raw.title[lang], rules, lang, problems);
+    answer[lang] = renderField(p, `answer.${lang}`, raw.answer[lang], rules, lang, problems);
+    buttons[lang] = raw.buttons.map((b, i) => ({
+      title: renderField(p, `buttons[${i}].${lang}`, b[lang], rules, lang, problems),
+      payload: intentPayload(b.intent),
+    }));
+  }
+  return {
+    id: raw.id,
+    intent: raw.intent,
+    title,
+    answer,
+    buttons,
+    source: raw.source,
+    reviewed: raw.reviewed,
+    fraudReminder: raw.fraud_reminder,
+  };
+}
+
+function createKnowledgeBase(rules: Rules, entries: KnowledgeEntry[], showSource: Set<string>): KnowledgeBase {
+  const byIntent = new Map(entries.map((e) => [e.intent, e]));
+  return {
+    rules,
+    entryFor: (intent) => byIntent.get(intent),
+    reply(intent, lang) {
+      const e = byIntent.get(intent);
+      if (!e) return undefined;
+      const parts = [e.answer[lang]];
+      if (e.fraudReminder) parts.push(FRAUD_REMINDER[lang]);
+      if (showSource.has(e.id)) parts.push(`${SOURCE_LABEL[lang]}: ${e.source}`);
+      const message: OutMessage = { text: parts.join('\n\n') };
+      if (e.buttons[lang].length) message.buttons = e.buttons[lang].map((b) => ({ ...b }));
+      return [message];
+    },
+    title: (intent, lang) => byIntent.get(intent)?.title[lang] ?? intent,
+    entries: () => [...entries],
+  };
+}
+
+/** Load and validate `<dir>/rules.yaml` and `<dir>/answers/*.yaml`. Throws a KnowledgeError listing every problem. */
+export async function loadKnowledgeBase(dir = 'knowledge'): Promise<KnowledgeBase> {
+  const problems: KnowledgeProblem[] = [];
+  const rulesFile = path.join(dir, 'rules.yaml');
+  const rulesText = await readFile(rulesFile, 'utf8').catch(() => undefined);
+  if (rulesText === undefined) throw new KnowledgeError([{ file: rulesFile, field: '', message: 'file not found' }]);
+  const checked = checkRules(rulesText, rulesFile);
+  // Answers cannot be checked against a broken rules file: report its problems alone.
+  if (checked.problems.length || !checked.rules) throw new KnowledgeError(checked.problems);
+  const rules = createRules(checked.rules);
+
+  const answersDir = path.join(dir, 'answers');
+  const names = (await readdir(answersDir).catch(() => [] as string[])).filter((n) => /\.ya?ml$/.test(n)).sort();
+  if (!names.length) problems.push({ file: answersDir, field: '', message: 'no answer files (*.yaml) found' });
+
+  const parsed: Parsed[] = [];
+  for (const name of names) {
+    const file = path.join(answersDir, name);
+    const p = parseEntry(file, await readFile(file, 'utf8'), problems);
+    if (p) parsed.push(p);
+  }
+
+  // One entry per intent; buttons point at intents the base answers.
+  const ownerOf = new Map<string, string>();
+  for (const p of parsed) {
+    const other = ownerOf.get(p.raw.intent);
+    if (other) problems.push({ file: p.file, field: 'intent', message: `intent "${p.raw.intent}" is already answered by ${other}` });
+    else ownerOf.set(p.raw.intent, p.file);
+  }
+  for (const p of parsed) {
+    p.raw.buttons.forEach((b, i) => {
+      if (!ownerOf.has(b.intent)) problems.push({ file: p.file, field: `buttons[${i}].intent`, message: `no answer file has intent "${b.intent}"` });
+    });
+  }
+
+  const entries = parsed.map((p) => buildEntry(p, rules, problems));
+  if (problems.length) throw new KnowledgeError(problems);
+  return createKnowledgeBase(rules, entries, new Set(parsed.filter((p) => p.raw.show_source).map((p) => p.raw.id)));
+}

@@ -1,0 +1,97 @@
+/**
+ * Personal-data scrubbing for logs and the unanswered-questions store: NIK (16 digits), KPJ (11 digits),
+ * Indonesian phone numbers, e-mail addresses, day-first dates (birth dates) and money amounts are replaced
+ * by placeholders. Errs on the side of removing: any run of 9 or more digits goes.
+ */
+
+export const PLACEHOLDERS = {
+  nik: '[NIK]',
+  kpj: '[KPJ]',
+  phone: '[PHONE]',
+  number: '[NUMBER]',
+  email: '[EMAIL]',
+  amount: '[AMOUNT]',
+  date: '[DATE]',
+} as const;
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+// "Rp 45.678.900", "Rp45.678.900,00", "IDR 1,5 juta", "rp. 500rb"
+const RUPIAH = /\b(?:Rp|IDR)\.?\s*\d[\d.,]*(?:\s*(?:juta|jt|ribu|rb|miliar|milyar|M|K)\b)?/gi;
+// "5 juta", "1,5 jt", "500 ribu", "2 miliar"
+const SPOKEN_AMOUNT = /\b\d+(?:[.,]\d+)?\s*(?:juta|jt|ribu|rb|miliar|milyar)\b/gi;
+// 15/03/1990, 7-8-1985 (day first, four-digit year). ISO dates (timestamps in logs) are left alone.
+const DATE = /(?<![\d/-])\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}(?![\d/-])/g;
+// Digit runs with optional single separators (space, dot, dash), optionally starting with +.
+// Not preceded by a digit or dash, so ticket and claim ids (ADU-20251014-0042, KLM-2026-000871) stay.
+const DIGIT_RUN = /(?<![\d-])\+?\d(?:[ .-]?\d)+(?!\d)/g;
+// 45.678.900 / 128.450.000,00: thousands with dots, as Indonesians write money.
+const THOUSANDS = /(?<![\d.:,])[1-9]\d{0,2}(?:\.\d{3})+(?:,\d{1,2})?(?![\d.])/g;
+// Kept as they are: ISO dates and timestamps, IPv4 addresses (shielded while the rest is scrubbed).
+const KEEP = /\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b|\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g;
+
+function classifyDigits(match: string): string | undefined {
+  const digits = match.replace(/\D/g, '');
+  if (digits.length < 9) return undefined;
+  const plus = match.startsWith('+');
+  if ((plus || digits.startsWith('62')) && digits.startsWith('628') && digits.length >= 10 && digits.length <= 15) return PLACEHOLDERS.phone;
+  if (digits.startsWith('08') && digits.length >= 10 && digits.length <= 13) return PLACEHOLDERS.phone;
+  if (digits.length === 16) return PLACEHOLDERS.nik;
+  if (digits.length === 11) return PLACEHOLDERS.kpj;
+  return PLACEHOLDERS.number;
+}
+
+/** Replace personal data in free text with placeholders. */
+export function redactPii(text: string): string {
+  if (!text || !/[\d@]/.test(text)) return text;
+  const kept: string[] = [];
+  const shielded = text.replace(/\u0000/g, '').replace(KEEP, (m) => {
+    // A bare ISO date in the past century is most likely a birth date.
+    if (m.length === 10 && /^\d{4}-/.test(m) && Number(m.slice(0, 4)) < 2011) return PLACEHOLDERS.date;
+    return `\u0000${kept.push(m) - 1}\u0000`;
+  });
+  const out = shielded
+    .replace(EMAIL, PLACEHOLDERS.email)
+    .replace(RUPIAH, PLACEHOLDERS.amount)
+    .replace(SPOKEN_AMOUNT, PLACEHOLDERS.amount)
+    .replace(DATE, PLACEHOLDERS.date)
+    .replace(THOUSANDS, PLACEHOLDERS.amount)
+    .replace(DIGIT_RUN, (m) => classifyDigits(m) ?? m);
+  return kept.length ? out.replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]) : out;
+}
+
+/** Keys whose values are secrets or identifiers: replaced whole, whatever their type. */
+const SECRET_KEY = /(authorization|token|password|secret|cookie|api[-_]?key|^nik$|^kpj$|identifier|^phone|msisdn|^email$|birth_?date|^dob$|^contact$)/i;
+/** Keys whose numeric values are money. */
+const MONEY_KEY = /(balance|saldo|amount|nominal|salary|gaji|wage|upah)/i;
+
+/**
+ * Deep copy of a log object with secrets and money removed and every string scrubbed. Errors, Dates and
+ * Buffers pass through (pino serialises them; the line-level scrub still covers their text).
+ */
+export function redactObject(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
+  if (typeof value === 'string') return redactPii(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Error || value instanceof Date || Buffer.isBuffer(value)) return value;
+  if (seen.has(value) || depth > 8) return '[…]';
+  seen.add(value);
+  if (Array.isArray(value)) return value.map((v) => redactObject(v, depth + 1, seen));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (SECRET_KEY.test(k) && v !== undefined && v !== null && typeof v !== 'boolean') out[k] = '[REDACTED]';
+    else if (MONEY_KEY.test(k) && typeof v === 'number') out[k] = PLACEHOLDERS.amount;
+    else out[k] = redactObject(v, depth + 1, seen);
+  }
+  return out;
+}
+
+const JSON_STRING = /"(?:[^"\\]|\\.)*"/g;
+
+/** Scrub every string literal of a serialised JSON line (numbers and structure untouched, so it stays valid JSON). */
+export function redactJsonLine(line: string): string {
+  if (!/[\d@]/.test(line)) return line;
+  return line.replace(JSON_STRING, (lit) => {
+    if (!/[\d@]/.test(lit)) return lit;
+    const scrubbed = redactPii(lit.slice(1, -1));
+    return `"${scrubbed}"`;
+  });
+}

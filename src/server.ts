@@ -1,0 +1,60 @@
+// Entry point: `npm start`. Loads the configuration, builds the service and listens.
+process.env.DOTENV_CONFIG_QUIET ??= 'true';
+import { ConfigError, loadConfig } from './config.ts';
+
+async function main(): Promise<void> {
+  try {
+    loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`jessi: ${e.message}`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const { createApp } = await import('./app.ts');
+  const jessi = await createApp();
+  const { logger, config } = jessi;
+  const server = await jessi.listen();
+  const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
+  logger.info({ url }, `listening on ${url}`);
+  jessi.ready.then(
+    () => logger.info('ready: knowledge and models loaded'),
+    (err: unknown) => {
+      logger.fatal({ err: err instanceof Error ? err.message : String(err) }, 'start-up failed');
+      process.exit(1);
+    },
+  );
+
+  let stopWhatsApp: (() => Promise<void>) | undefined;
+  if (config.WHATSAPP_ENABLED) {
+    const { startWhatsApp } = await import('./whatsapp.ts');
+    stopWhatsApp = await startWhatsApp(jessi);
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight turns');
+    const force = setTimeout(() => process.exit(1), config.SHUTDOWN_GRACE_MS).unref();
+    server.close(async () => {
+      try {
+        await stopWhatsApp?.();
+        await jessi.close();
+      } finally {
+        clearTimeout(force);
+        logger.info('stopped');
+        process.exit(0);
+      }
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error('jessi: failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

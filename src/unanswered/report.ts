@@ -1,0 +1,51 @@
+/**
+ * `npm run report:unanswered [-- --limit 50] [-- --json]`: the most frequent questions Jessi could not answer.
+ * Reads them from Redis (REDIS_URL). The in-memory store of a running instance cannot be read from outside.
+ */
+import { parseArgs } from 'node:util';
+import { createRedisStore } from '../store/redis.ts';
+import { topUnanswered, type UnansweredEntry } from './store.ts';
+
+function table(rows: UnansweredEntry[]): string {
+  if (!rows.length) return 'No unanswered messages recorded yet.';
+  const head = ['count', 'outcome', 'lang', 'intent', 'text'];
+  const lines = rows.map((r) => [String(r.count), r.outcome, r.lang, r.intent ?? '-', r.text]);
+  const widths = head.slice(0, 4).map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cols: string[]) => cols.map((c, i) => (i < 4 ? c.padEnd(widths[i]) : c)).join('  ');
+  return [fmt(head), ...lines.map(fmt)].join('\n');
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { limit: { type: 'string', short: 'n', default: '20' }, json: { type: 'boolean', default: false }, prefix: { type: 'string' } } });
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) {
+    console.error('--limit must be a positive integer');
+    return 2;
+  }
+  const url = process.env.REDIS_URL;
+  if (!url) {
+    console.error(
+      [
+        'REDIS_URL is not set.',
+        'Unanswered messages are kept in the state store. Without Redis they live in the memory of the running',
+        'process and cannot be read from another one. Run the service with REDIS_URL, then:',
+        '  REDIS_URL=redis://127.0.0.1:6379 npm run report:unanswered -- --limit 50',
+      ].join('\n'),
+    );
+    return 2;
+  }
+  const store = await createRedisStore(url, { prefix: values.prefix, connectTimeoutMs: 3000 });
+  try {
+    if (!(await store.ping())) {
+      console.error(`Redis at ${url.replace(/\/\/[^@/]*@/, '//***@')} is not reachable.`);
+      return 1;
+    }
+    const rows = await topUnanswered(store, limit);
+    console.log(values.json ? JSON.stringify(rows, null, 2) : table(rows));
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+process.exitCode = await main();

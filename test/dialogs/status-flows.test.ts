@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startService, type Service } from '../helpers/service.ts';
+
+let svc: Service;
+beforeAll(async () => {
+  svc = await startService({ RATE_LIMIT_PER_MINUTE: 0 });
+});
+afterAll(() => svc.close());
+
+describe('verified JHT balance and claim status through /api/chat (embedded sandbox over HTTP)', () => {
+  it('asks for KPJ/NIK, then the birth date, then shows the masked name and balance', async () => {
+    const s = {};
+    let r = await svc.say(s, 'cek saldo jht saya');
+    expect(r.intent?.id).toBe('jht_balance');
+    expect(r.text).toMatch(/KPJ/);
+    expect(r.text).toMatch(/NIK/);
+    r = await svc.say(s, '21012345678');
+    expect(r.text).toMatch(/lahir/i);
+    expect(r.text).not.toMatch(/45\.678\.900/);
+    r = await svc.say(s, '15-03-1990');
+    expect(r.text).toMatch(/Rp45\.678\.900/);
+    expect(r.text).toMatch(/B\*+ S\*+/);
+    expect(r.text).not.toMatch(/Budi Santoso/);
+    expect(r.text).toMatch(/31 Oktober 2026/);
+    // verified for the rest of the conversation: claims without asking again
+    r = await svc.say(s, 'status klaim saya');
+    expect(r.intent?.id).toBe('claim_status');
+    expect(r.text).toMatch(/KLM-2026-000871/);
+    expect(r.text).toMatch(/sedang diverifikasi/);
+  });
+
+  it('reads a day-first date: 07/08/1985 is 7 August (Siti, by NIK, sharia)', async () => {
+    const s = {};
+    await svc.say(s, 'saldo jht');
+    await svc.say(s, 'NIK 3273024708850002');
+    const r = await svc.say(s, '07/08/1985');
+    expect(r.text).toMatch(/Rp128\.450\.000/);
+    expect(r.text).toMatch(/syariah/);
+  });
+
+  it('a wrong birth date gets a neutral "data tidak cocok" and nothing personal', async () => {
+    const s = {};
+    await svc.say(s, 'mau cek saldo jht');
+    await svc.say(s, '3273024708850002');
+    const r = await svc.say(s, '08/07/1985');
+    expect(r.text).toMatch(/tidak cocok/);
+    expect(r.text).not.toMatch(/128\.450|Siti|Rahmawati/i);
+  });
+
+  it('locks the identifier for 15 minutes after 3 failures', async () => {
+    const s = {};
+    await svc.say(s, 'cek saldo jht');
+    for (const d of ['01-01-1991', '02-01-1991', '03-01-1991']) {
+      await svc.say(s, '21098765432');
+      await svc.say(s, d);
+    }
+    await svc.say(s, 'cek saldo jht');
+    await svc.say(s, '21098765432');
+    const r = await svc.say(s, '07-08-1985'); // right date, but locked now
+    expect(r.text).toMatch(/dikunci|15 menit/);
+    expect(r.text).not.toMatch(/128\.450/);
+  });
+
+  it('a participant with no claims is told so', async () => {
+    const s = {};
+    await svc.say(s, 'klaim saya sudah diproses belum ya');
+    await svc.say(s, 'nik 3273024708850002');
+    const r = await svc.say(s, '7/8/1985');
+    expect(r.intent?.id).toBe('claim_status');
+    expect(r.text).toMatch(/tidak ada klaim/i);
+  });
+});
+
+describe('complaints through /api/chat', () => {
+  it('tracks a known ticket from the message, case-insensitively', async () => {
+    const r = await svc.say({}, 'pengaduan saya adu-20250930-0007 gimana kelanjutannya?');
+    expect(r.intent?.id).toBe('complaint_track');
+    expect(r.text).toMatch(/ADU-20250930-0007/);
+    expect(r.text).toMatch(/selesai/);
+  });
+
+  it('asks for the ticket when it is missing, and says "tidak ditemukan" for an unknown one', async () => {
+    const s = {};
+    let r = await svc.say(s, 'mau cek perkembangan aduan saya');
+    expect(r.intent?.id).toBe('complaint_track');
+    expect(r.text).toMatch(/ADU-YYYYMMDD-NNNN/);
+    r = await svc.say(s, 'ADU-20240229-0913');
+    expect(r.text).toMatch(/tidak ditemukan/);
+  });
+
+  it('files a complaint (category, description, contact, confirmation) and the ticket is trackable from another conversation', async () => {
+    const s = {};
+    let r = await svc.say(s, 'saya mau komplain');
+    expect(r.intent?.id).toBe('complaint_create');
+    expect(r.buttons.map((b) => b.title)).toContain('Iuran');
+    r = await svc.say(s, { payload: 'iuran' });
+    expect(r.text).toMatch(/jelaskan/i);
+    r = await svc.say(s, 'Gaji saya dipotong tiap bulan tapi iurannya tidak masuk ke saldo JHT sejak Juli.');
+    expect(r.text).toMatch(/HP|email/i);
+    r = await svc.say(s, '0813-2468-1357');
+    expect(r.text).toMatch(/Ringkasan/);
+    r = await svc.say(s, 'ya, sudah benar');
+    const ticket = /ADU-\d{8}-\d{4}/.exec(r.text)?.[0];
+    expect(ticket).toBeDefined();
+    const t = await svc.say({}, `lacak pengaduan ${ticket}`);
+    expect(t.text).toContain(ticket!);
+    expect(t.text).not.toMatch(/tidak ditemukan/);
+  });
+
+  it('refuses ticket enumeration politely after 5 lookups in one conversation', async () => {
+    const s = {};
+    let limited = '';
+    for (let k = 0; k < 8 && !limited; k++) {
+      const r = await svc.say(s, `cek pengaduan ADU-20240101-${1000 + k}`);
+      if (/terlalu banyak/.test(r.text)) limited = r.text;
+    }
+    expect(limited).toMatch(/coba lagi dalam \d+ menit/);
+  });
+});
