@@ -129,7 +129,7 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
       store,
       router,
       kb,
-      calc: calcParamsFrom((k) => kb.rules.num(k)),
+      calc: calcParamsFrom((k) => kb.rules.num(k), (k) => kb.rules.get(k).from),
       dialogs: createDialogRegistry(),
       status: statusClient,
       logger,

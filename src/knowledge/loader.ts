@@ -19,8 +19,8 @@ const MAX_LABEL = 24;
 
 /** The agency's anti-fraud reminder, appended to answers about claims and money. */
 export const FRAUD_REMINDER: Record<Lang, string> = {
-  id: '⚠️ BPJS Ketenagakerjaan tidak pernah meminta OTP, password/PIN, atau biaya apa pun untuk layanan dan klaim. Waspada penipuan yang mengatasnamakan BPJS Ketenagakerjaan.',
-  en: '⚠️ BPJS Ketenagakerjaan never asks for OTPs, passwords/PINs or any fee for its services and claims. Beware of scams using its name.',
+  id: '⚠️ BPJS Ketenagakerjaan tidak pernah meminta OTP, password/PIN, atau biaya apa pun untuk klaim. Waspada penipuan yang mengatasnamakan BPJS Ketenagakerjaan.',
+  en: '⚠️ BPJS Ketenagakerjaan never asks for OTPs, passwords/PINs or any fee for a claim. Beware of scams using its name.',
 };
 const SOURCE_LABEL: Record<Lang, string> = { id: 'Sumber', en: 'Source' };
 
@@ -53,13 +53,18 @@ interface Parsed {
   raw: RawEntry;
 }
 
-function parseEntry(file: string, content: string, problems: KnowledgeProblem[]): Parsed | undefined {
+function parseEntry(file: string, content: string, problems: KnowledgeProblem[], declared: Set<string>): Parsed | undefined {
   const doc = parseDocument(content, { prettyErrors: true });
   if (doc.errors.length) {
     for (const e of doc.errors) problems.push({ file, field: '', message: `YAML syntax: ${e.message.split('\n')[0]}` });
     return undefined;
   }
-  const result = EntrySchema.safeParse(doc.toJS() ?? {});
+  const data: unknown = doc.toJS() ?? {};
+  // Remember the intent even of an invalid file, so buttons pointing at it don't add follow-on errors.
+  const intent = (data as { intent?: unknown }).intent;
+  if (typeof intent === 'string') declared.add(intent);
+  reportLiteralFigures(file, data, problems);
+  const result = EntrySchema.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) {
       // An unknown field is named by the field itself, not by its parent.
@@ -77,11 +82,25 @@ function parseEntry(file: string, content: string, problems: KnowledgeProblem[])
   return { file, raw: result.data };
 }
 
-/** Render one text field, recording unknown keys and literal figures against the file and field. */
-function renderField(p: Parsed, field: string, value: string, rules: Rules, lang: Lang, problems: KnowledgeProblem[]): string {
-  for (const lit of literalFigures(value)) {
-    problems.push({ file: p.file, field, message: `literal figure "${lit}": put it in rules.yaml and write {{rule.key}} instead` });
+/** Amounts and rates typed into any text field (even of an otherwise invalid file) are errors. */
+function reportLiteralFigures(file: string, data: unknown, problems: KnowledgeProblem[]): void {
+  const d = data as { title?: unknown; answer?: unknown; buttons?: unknown };
+  const fields: [string, unknown][] = [];
+  for (const lang of LANGS) {
+    fields.push([`title.${lang}`, (d.title as Record<string, unknown> | undefined)?.[lang]]);
+    fields.push([`answer.${lang}`, (d.answer as Record<string, unknown> | undefined)?.[lang]]);
+    if (Array.isArray(d.buttons)) d.buttons.forEach((b, i) => fields.push([`buttons[${i}].${lang}`, (b as Record<string, unknown> | null)?.[lang]]));
   }
+  for (const [field, value] of fields) {
+    if (typeof value !== 'string') continue;
+    for (const lit of literalFigures(value)) {
+      problems.push({ file, field, message: `literal figure "${lit}": put it in rules.yaml and write {{rule.key}} instead` });
+    }
+  }
+}
+
+/** Render one text field, recording unknown keys against the file and field. */
+function renderField(p: Parsed, field: string, value: string, rules: Rules, lang: Lang, problems: KnowledgeProblem[]): string {
   const r = renderTemplate(value, rules, lang);
   for (const message of r.problems) problems.push({ file: p.file, field, message });
   return r.text.trim();
@@ -148,9 +167,10 @@ export async function loadKnowledgeBase(dir = 'knowledge'): Promise<KnowledgeBas
   if (!names.length) problems.push({ file: answersDir, field: '', message: 'no answer files (*.yaml) found' });
 
   const parsed: Parsed[] = [];
+  const declared = new Set<string>();
   for (const name of names) {
     const file = path.join(answersDir, name);
-    const p = parseEntry(file, await readFile(file, 'utf8'), problems);
+    const p = parseEntry(file, await readFile(file, 'utf8'), problems, declared);
     if (p) parsed.push(p);
   }
 
@@ -163,7 +183,7 @@ export async function loadKnowledgeBase(dir = 'knowledge'): Promise<KnowledgeBas
   }
   for (const p of parsed) {
     p.raw.buttons.forEach((b, i) => {
-      if (!ownerOf.has(b.intent)) problems.push({ file: p.file, field: `buttons[${i}].intent`, message: `no answer file has intent "${b.intent}"` });
+      if (!declared.has(b.intent)) problems.push({ file: p.file, field: `buttons[${i}].intent`, message: `no answer file has intent "${b.intent}"` });
     });
   }
 

@@ -93,7 +93,8 @@ export async function createRedisStore(url: string, opts: RedisStoreOptions = {}
   const client = createClient({
     url,
     disableOfflineQueue: true,
-    commandOptions: { timeout: opts.commandTimeoutMs ?? 1000 },
+    // Bounds the queue while Redis does not answer; a full queue rejects, which maps to StoreUnavailableError.
+    commandsQueueMaxLength: 10_000,
     socket: {
       connectTimeout: 1000,
       // Capped exponential backoff with jitter; never gives up.
@@ -120,19 +121,68 @@ export async function createRedisStore(url: string, opts: RedisStoreOptions = {}
     () => true,
     () => false,
   );
-  const connected = await Promise.race([connecting, sleep(opts.connectTimeoutMs ?? 5000).then(() => false)]);
+  let waitTimer: NodeJS.Timeout | undefined;
+  const connected = await Promise.race([connecting, new Promise<boolean>((r) => (waitTimer = setTimeout(r, opts.connectTimeoutMs ?? 5000, false)))]);
+  clearTimeout(waitTimer);
   if (!connected) log?.warn({ url: url.replace(/\/\/[^@/]*@/, '//***@') }, 'redis not reachable yet; will keep retrying');
 
   const k = (key: string) => prefix + key;
   const lockKey = (name: string) => prefix + (name.startsWith('lock:') ? name : `lock:${name}`);
 
+  // A command written to a server that stopped answering waits for its reply (node-redis times out only
+  // queued commands), so each call gets its own deadline. After a timeout the connection is suspect: calls
+  // fail at once until a background PING is answered again.
+  const commandTimeoutMs = opts.commandTimeoutMs ?? 1000;
+  let suspect = false;
+  let probing = false;
+  async function probe(): Promise<void> {
+    if (probing) return;
+    probing = true;
+    try {
+      while (suspect && !closed) {
+        if (await pingOnce(300)) suspect = false;
+        else await sleep(200);
+      }
+    } finally {
+      probing = false;
+    }
+  }
+  async function pingOnce(timeoutMs: number): Promise<boolean> {
+    if (closed || !client.isReady) return false;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const r = await Promise.race([client.ping(), new Promise<string>((resolve) => (timer = setTimeout(resolve, timeoutMs, 'timeout')))]);
+      return r === 'PONG';
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async function run<T>(fn: () => Promise<T>): Promise<T> {
     if (closed) throw new StoreUnavailableError('state store closed');
     if (!client.isReady) throw new StoreUnavailableError('state store unavailable: not connected');
+    if (suspect) {
+      void probe();
+      throw new StoreUnavailableError('state store unavailable: not answering');
+    }
+    let timer: NodeJS.Timeout | undefined;
     try {
-      return await fn();
+      return await Promise.race([
+        fn(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            suspect = true;
+            void probe();
+            reject(new StoreUnavailableError(`state store unavailable: no answer within ${commandTimeoutMs} ms`));
+          }, commandTimeoutMs);
+        }),
+      ]);
     } catch (err) {
       throw mapError(err);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -213,13 +263,7 @@ export async function createRedisStore(url: string, opts: RedisStoreOptions = {}
     },
 
     async ping(): Promise<boolean> {
-      if (closed || !client.isReady) return false;
-      try {
-        const r = await Promise.race([client.withCommandOptions({ timeout: 300 }).ping(), sleep(350).then(() => 'timeout')]);
-        return r === 'PONG';
-      } catch {
-        return false;
-      }
+      return pingOnce(300);
     },
 
     async close(): Promise<void> {

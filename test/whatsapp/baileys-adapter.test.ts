@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeEventBuffer, type UserFacingSocketConfig, type WAMessage, type WAMessageKey } from '@whiskeysockets/baileys';
+import makeWASocket, { makeEventBuffer, type UserFacingSocketConfig, type WAMessage, type WAMessageKey } from '@whiskeysockets/baileys';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBaileysAdapter, type BaileysAdapter, type BaileysAdapterOptions, type MakeSocket, type WaSocket } from '../../adapters/whatsapp/baileys/index.ts';
@@ -145,7 +145,7 @@ async function start(over: Partial<BaileysAdapterOptions> & { bot: Bot }) {
     ...over,
   });
   started.push({ adapter, store });
-  await until(() => fakes.all.length > 0 || !adapter.isLeader());
+  await until(() => fakes.all.length > 0 || !adapter.isLeader() || over.makeSocket !== undefined);
   return { adapter, fakes, store, dir };
 }
 
@@ -314,7 +314,7 @@ describe('WhatsApp via Baileys', () => {
   });
 
   it('reconnects with growing delays on other close reasons, and resets after open', async () => {
-    const { adapter, fakes } = await start({ bot: echoBot().bot });
+    const { adapter, fakes } = await start({ bot: echoBot().bot, backoff: { initialMs: 40, maxMs: 5_000 } });
     const times = [Date.now()];
     for (const code of [428, 408, 515]) {
       fakes.last().close(code);
@@ -323,15 +323,16 @@ describe('WhatsApp via Baileys', () => {
       times.push(Date.now());
     }
     const gaps = times.slice(1).map((t, i) => t - times[i]);
-    // 20 ms, 40 ms, 80 ms (jitter −20 %): each wait longer than the one before.
-    expect(gaps[2]).toBeGreaterThanOrEqual(60);
+    // 40 ms, 80 ms, 160 ms (jitter −20 %): each wait longer than the one before.
+    expect(gaps[2]).toBeGreaterThanOrEqual(125);
     expect(gaps[2]).toBeGreaterThan(gaps[0]);
     fakes.last().open();
     expect(adapter.status()).toBe('open');
     const t = Date.now();
     fakes.last().close(428);
     await until(() => fakes.all.length === 5);
-    expect(Date.now() - t).toBeLessThan(60);
+    // Back to the first delay (~40 ms), not the next step (~320 ms).
+    expect(Date.now() - t).toBeLessThan(200);
   });
 
   it('lets only one of two instances on one store connect, and hands over when the holder stops', async () => {
@@ -369,5 +370,19 @@ describe('WhatsApp via Baileys', () => {
     // A dropped its own connection once it could no longer renew.
     await until(() => a.fakes.last().ended, 1_000);
     expect(a.adapter.isLeader()).toBe(false);
+  });
+
+  it('drives a real Baileys socket: an unreachable server (408) leads to reconnection', async () => {
+    let made = 0;
+    const { adapter } = await start({
+      bot: echoBot().bot,
+      backoff: { initialMs: 50, maxMs: 100 },
+      makeSocket: (config) => {
+        made++;
+        return makeWASocket({ ...config, waWebSocketUrl: 'ws://127.0.0.1:1/ws/chat' });
+      },
+    });
+    await until(() => made >= 2, 10_000);
+    expect(['connecting', 'reconnecting']).toContain(adapter.status());
   });
 });

@@ -146,9 +146,10 @@ export async function startBaileysAdapter(opts: BaileysAdapterOptions): Promise<
     }
     if (gen !== generation || stopped || !leader) return;
     const { state, saveCreds } = loaded;
+    const wsLogger = baileysLogger(logger);
     const s = makeSocket({
-      auth: { creds: state.creds, keys: makeCacheableSignalKeyStore(state.keys, baileysLogger(logger)) },
-      logger: baileysLogger(logger),
+      auth: { creds: state.creds, keys: makeCacheableSignalKeyStore(state.keys, wsLogger) },
+      logger: wsLogger,
       markOnlineOnConnect: false,
       syncFullHistory: false,
       shouldSyncHistoryMessage: () => false,

@@ -3,3 +3,4 @@ export { startBaileysAdapter, type BaileysAdapter, type BaileysAdapterOptions, t
 export { fileAuthStore, type WaAuthStore } from './auth.ts';
 export { redisAuthStore, useRedisAuthState, type RedisHashClient } from './redis-auth.ts';
 export { createStoreLease, type Lease } from './lease.ts';
+export { openWhatsAppAuthStore } from './auth-from-config.ts';

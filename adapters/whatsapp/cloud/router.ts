@@ -67,6 +67,7 @@ export function createWhatsAppCloudRouter(opts: WhatsAppCloudOptions): Router {
     const raw = rawBodyOf(req);
     const signature = req.get('x-hub-signature-256');
     if (!signature) return void res.status(401).json({ error: 'missing_signature' });
+    if (!raw) log.error('raw request body unavailable: keep req.rawBody in the JSON parser or mount this router before it');
     if (!raw || !validSignature(opts.appSecret, raw, signature)) return void res.status(403).json({ error: 'bad_signature' });
     let body: unknown;
     try {

@@ -63,6 +63,11 @@ export const jpSimulation: DialogDef = {
           (r.cappedAtMax ? ` (capped at today's maximum benefit)` : '') + (r.raisedToMin ? ` (raised to today's minimum benefit)` : '') +
           `.\nFormula: 1% × contribution years × average wage ${formatRupiah(r.averageWage)}.\n\n${assumptions}\n\nThis is an estimate, not a guaranteed amount: the ceiling and the minimum and maximum benefits change every year.`,
       });
+    } else if (r.kind === 'past_pension_age') {
+      text = tr(ctx, {
+        id: `Menurut tanggal lahir ${formatDate(birthDate, 'id')}, Anda sudah mencapai usia pensiun JP (${r.pensionAge} tahun pada ${when}), jadi tidak ada lagi masa iur yang bisa disimulasikan. Untuk manfaat yang sudah menjadi hak Anda, silakan ajukan klaim JP atau hubungi call center *175*.`,
+        en: `By the birth date ${formatDate(birthDate, 'en')} you have already reached the JP pension age (${r.pensionAge} in ${when}), so there is no contribution period left to simulate. For the benefit you are entitled to, please file a JP claim or call *175*.`,
+      });
     } else {
       text = tr(ctx, {
         id: `📊 *Estimasi Jaminan Pensiun*\nUsia pensiun Anda *${r.pensionAge} tahun* (${when}), tetapi masa iur hanya ${masa} (${r.contributionMonths} bulan), kurang dari ${ctx.deps.calc.jpMinMonths} bulan. Karena itu manfaatnya dibayar *sekaligus*, bukan bulanan: perkiraan *${formatRupiah(r.lumpSum)}* (akumulasi iuran ditambah hasil pengembangan).\n\n${assumptions}\n\nIni perkiraan, bukan jumlah pasti.`,

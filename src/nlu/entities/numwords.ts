@@ -48,6 +48,9 @@ function classify(w: string): Word | undefined {
 /** True for a word the number parser knows (including vague ones). */
 export const isNumberWord = (w: string): boolean => classify(lower(w)) !== undefined;
 
+/** True for ribu/juta/miliar and their se- forms. */
+export const isMagnitudeWord = (w: string): boolean => classify(lower(w))?.t === 'big';
+
 /** Words → number, or null when the sequence is not a well-formed number ("dua tiga", "juta"). */
 export function wordsToNumber(words: readonly string[]): number | null {
   let total = 0, hundreds = 0, small = 0, frac = 0, fracScale = 0;
@@ -56,40 +59,42 @@ export function wordsToNumber(words: readonly string[]): number | null {
     const w = classify(lower(raw));
     if (!w || w.t === 'vague') return null;
     if (fracScale) {
-      if (w.t !== 'unit' || w.v > 9) { if (w.t !== 'big') return null; }
-      else { frac += w.v / fracScale; fracScale *= 10; last = 'unit'; continue; }
+      // after "koma": single digits, then optionally a big unit ("dua koma lima juta")
+      if (w.t === 'unit' && w.v <= 9) { frac += w.v / fracScale; fracScale *= 10; last = 'unit'; continue; }
+      if (w.t !== 'big' || fracScale === 10) return null;
     }
     switch (w.t) {
-      case 'unit':
-        if (last === 'unit' || (small % 10 !== 0 && small > 0) || (w.v >= 10 && small > 0)) return null;
+      case 'unit': {
+        // a digit may follow nothing, a hundreds/big word, or a round tens ("dua puluh lima", "twenty five")
+        const afterTens = (last === 'puluh' || last === 'ten') && small >= 20 && small % 10 === 0 && w.v <= 9;
+        if (small !== 0 && !afterTens) return null;
         small += w.v; seen = true; break;
+      }
       case 'ten':
-        if (small > 0) return null;
+        if (small !== 0) return null;
         small = w.v; seen = true; break;
       case 'belas':
-        if (last !== 'unit' || small >= 10) return null;
+        if (last !== 'unit' || small < 1 || small > 9) return null;
         small += 10; break;
       case 'puluh':
-        if (last !== 'unit' || small >= 10) return null;
+        if (last !== 'unit' || small < 1 || small > 9) return null;
         small *= 10; break;
       case 'ratus':
-        if (last !== 'unit' || small >= 10 || hundreds) return null;
+        if (last !== 'unit' || small < 1 || small > 9 || hundreds) return null;
         hundreds = small * 100; small = 0; break;
       case 'hundred':
         if (hundreds) return null;
-        if (w.v) hundreds = 100; else { if (!small || small >= 10 && small % 10 !== 0 && small > 19) return null; hundreds = small * 100; small = 0; }
-        seen = true; break;
+        hundreds = w.v || (small || 1) * 100; small = 0; seen = true; break;
       case 'half':
-        if (frac) return null;
-        if (!seen && last === '') { small = w.v; seen = true; } else small += w.v;
-        break;
+        if (last === 'half') return null;
+        small += w.v; seen = true; break;
       case 'koma':
-        if (!seen || fracScale) return null;
+        if (!seen || last === 'big') return null;
         fracScale = 10; break;
       case 'big': {
         let group = hundreds + small + frac;
         if (w.se) { if (group) return null; group = 1; }
-        else if (!seen && !group) return null;
+        else if (!group) return null;
         if (total && total < w.v) return null; // "lima ribu juta" is not a number we accept
         total += group * w.v; hundreds = 0; small = 0; frac = 0; fracScale = 0; seen = true;
         break;
@@ -101,33 +106,39 @@ export function wordsToNumber(words: readonly string[]): number | null {
   return total + hundreds + small + frac;
 }
 
-export interface NumberWordsMatch { value: number | null; vague: boolean; index: number; end: number; raw: string; words: string[] }
+export interface NumberWordsMatch {
+  value: number | null; vague: boolean; index: number; end: number; raw: string; words: string[];
+  /** Start offset of each word in `words`. */
+  starts: number[];
+}
 
 /** Maximal runs of number words in the text (value null + vague when the run is "puluhan", "jutaan", …). */
 export function findNumberWords(text: string): NumberWordsMatch[] {
   const t = lower(text);
   const out: NumberWordsMatch[] = [];
   const re = /[a-z]+/g;
-  let run: { index: number; end: number; words: string[] } | null = null;
+  // "and" may join English number words ("one hundred and fifty"); it never ends a run.
+  let run: { index: number; end: number; words: string[]; starts: number[]; pendingAnd: boolean } | null = null;
   const flush = () => {
     if (!run) return;
     const vague = run.words.some((w) => classify(w)?.t === 'vague');
     const value = vague ? null : wordsToNumber(run.words);
-    if (vague || value !== null) out.push({ value, vague, index: run.index, end: run.end, raw: text.slice(run.index, run.end), words: run.words });
+    if (vague || value !== null) out.push({ value, vague, index: run.index, end: run.end, raw: text.slice(run.index, run.end), words: run.words, starts: run.starts });
     run = null;
   };
+  let lastEnd = 0;
   for (let m = re.exec(t); m; m = re.exec(t)) {
     const w = m[0];
-    const known = classify(w) !== undefined || (w === 'and' && run !== null);
-    const gapOk = run !== null && /^[\s-]*$/.test(t.slice(run.end, m.index));
-    if (known && run && gapOk) { run.words.push(w); run.end = m.index + w.length; continue; }
+    const gapOk = run !== null && /^[\s-]*$/.test(t.slice(lastEnd, m.index));
+    lastEnd = m.index + w.length;
+    if (run && gapOk && w === 'and' && !run.pendingAnd) { run.pendingAnd = true; continue; }
+    const known = classify(w) !== undefined;
+    if (known && run && gapOk) { run.words.push(w); run.starts.push(m.index); run.end = m.index + w.length; run.pendingAnd = false; continue; }
     flush();
-    if (known && w !== 'and') run = { index: m.index, end: m.index + w.length, words: [w] };
+    if (known) run = { index: m.index, end: m.index + w.length, words: [w], starts: [m.index], pendingAnd: false };
   }
   flush();
-  // drop a trailing "and" kept while scanning ("one hundred and fifty")
-  return out.map((r) => (r.words.includes('and') ? { ...r, words: r.words.filter((w) => w !== 'and'), value: r.vague ? null : wordsToNumber(r.words.filter((w) => w !== 'and')) } : r))
-    .filter((r) => r.vague || r.value !== null);
+  return out;
 }
 
 /**

@@ -1,0 +1,152 @@
+/**
+ * Bot Framework channel (Azure Bot Service, Teams, Web Chat, Emulator) at POST /api/messages.
+ * botbuilder is archived upstream (successor: Microsoft 365 Agents SDK); every botbuilder import stays in
+ * this folder. It costs ~1.2 s to import, so it is loaded lazily: `init()` in the background at start-up,
+ * or on the first request at the latest.
+ */
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Bot, OutMessage } from '../../src/core/types.ts';
+import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
+
+export interface BotFrameworkHandlerOptions {
+  bot: Bot;
+  logger: Logger;
+  /** MICROSOFT_APP_ID: when set, incoming tokens are validated and replies are authenticated. Unset = emulator mode. */
+  appId?: string;
+  /** MICROSOFT_APP_PASSWORD */
+  appPassword?: string;
+  /** MICROSOFT_APP_TENANT_ID (SingleTenant / UserAssignedMSI) */
+  appTenantId?: string;
+  /** MICROSOFT_APP_TYPE */
+  appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  /**
+   * In emulator mode (no app id) anyone may post, and the bot replies to the serviceUrl the post names.
+   * By default only loopback serviceUrls are accepted then, so the service cannot be made to call other hosts.
+   */
+  emulatorServiceUrls?: 'loopback' | 'any';
+}
+
+export interface BotFrameworkHandler {
+  /** Express handler for POST /api/messages (needs a JSON body parser in front). */
+  handler: (req: Request, res: Response) => Promise<void>;
+  /** Load botbuilder and build the adapter; safe to call many times. */
+  init(): Promise<void>;
+}
+
+const APOLOGY = 'Maaf, Jessi sedang mengalami gangguan. Silakan coba lagi sebentar lagi.';
+const MAX_TEXT = 2000;
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+// What the handler checks before botbuilder sees the body: malformed input is a 400, never a 500.
+const activitySchema = z.looseObject({ type: z.string().min(1).max(64) });
+const messageSchema = z.looseObject({
+  type: z.literal('message'),
+  serviceUrl: z.url({ protocol: /^https?$/ }),
+  conversation: z.looseObject({ id: z.string().min(1).max(1024) }),
+  from: z.looseObject({ id: z.string().min(1).max(1024) }),
+  recipient: z.looseObject({ id: z.string().max(1024) }).optional(),
+  channelId: z.string().max(64).optional(),
+  text: z.string().optional(),
+  value: z.unknown().optional(),
+});
+
+/** `bf:` + hash of channel and conversation id (ids can be long and hold any character). */
+export function botFrameworkConversationId(channelId: string | undefined, conversationId: string): string {
+  return `bf:${createHash('sha256').update(`${channelId ?? ''}\n${conversationId}`).digest('hex').slice(0, 32)}`;
+}
+
+/** `*bold*` (WhatsApp style, the core's only markup) as Markdown `**bold**`. */
+export function toMarkdown(text: string): string {
+  return text.replace(/(^|[^*\w])\*(?=\S)([^*\n]*?\S)\*(?!\*)/g, '$1**$2**');
+}
+
+/** One bot message as an activity: buttons become suggested actions carrying the payload in `value`. */
+export function toActivity(m: OutMessage, userId?: string): Partial<Activity> {
+  const activity: Partial<Activity> = { type: 'message', text: toMarkdown(m.text), textFormat: 'markdown' };
+  if (m.buttons?.length) {
+    activity.suggestedActions = {
+      to: userId ? [userId] : [],
+      actions: m.buttons.map((b) => ({ type: 'messageBack', title: b.title, text: b.title, displayText: b.title, value: { payload: b.payload } })),
+    };
+  }
+  return activity;
+}
+
+export function createBotFrameworkHandler(opts: BotFrameworkHandlerOptions): BotFrameworkHandler {
+  const log = opts.logger.child({ channel: 'botframework' });
+  const emulator = !opts.appId;
+  let loading: Promise<{ adapter: CloudAdapter; removeMention: (a: Partial<Activity>) => string }> | undefined;
+
+  const load = () =>
+    (loading ??= (async () => {
+      const bb = await import('botbuilder');
+      const settings = opts.appId
+        ? { MicrosoftAppId: opts.appId, MicrosoftAppPassword: opts.appPassword, MicrosoftAppTenantId: opts.appTenantId, MicrosoftAppType: opts.appType ?? 'MultiTenant' }
+        : {};
+      const credentials = new bb.ConfigurationServiceClientCredentialFactory(settings);
+      const adapter = new bb.CloudAdapter(new bb.ConfigurationBotFrameworkAuthentication(settings, credentials));
+      adapter.onTurnError = async (_context, err) => {
+        log.error({ err: String(err) }, 'bot framework turn failed');
+      };
+      log.info({ mode: emulator ? 'emulator (no credentials)' : 'authenticated' }, 'bot framework adapter ready');
+      return { adapter, removeMention: (a: Partial<Activity>) => bb.TurnContext.removeRecipientMention(a) };
+    })().catch((err: unknown) => {
+      loading = undefined;
+      throw err;
+    }));
+
+  async function turn(context: TurnContext, removeMention: (a: Partial<Activity>) => string): Promise<void> {
+    const a = context.activity;
+    const conversationId = botFrameworkConversationId(a.channelId, a.conversation.id);
+    const value = a.value as { payload?: unknown } | undefined;
+    const payload = typeof value?.payload === 'string' && value.payload ? value.payload.slice(0, 200) : undefined;
+    const text = (a.entities?.length ? removeMention(a) : a.text)?.trim().slice(0, MAX_TEXT);
+    if (!payload && !text) return;
+    try {
+      const out = await opts.bot.handle(payload ? { channel: 'botframework', conversationId, payload } : { channel: 'botframework', conversationId, text });
+      await context.sendActivities(out.messages.map((m) => toActivity(m, a.from?.id)));
+      log.debug({ conversationId, intent: out.intent.id }, 'bot framework turn answered');
+    } catch (err) {
+      log.error({ conversationId, err: String(err) }, 'bot framework message not answered');
+      await context.sendActivity({ type: 'message', text: APOLOGY }).catch(() => undefined);
+    }
+  }
+
+  const handler = async (req: Request, res: Response): Promise<void> => {
+    const base = activitySchema.safeParse(req.body);
+    if (!base.success) return void res.status(400).json({ error: 'invalid_activity', message: 'body must be a Bot Framework activity with a string "type"' });
+    // Only messages are answered; other activities (conversationUpdate, typing, ...) are acknowledged.
+    if (base.data.type !== 'message') return void res.status(200).end();
+    const msg = messageSchema.safeParse(req.body);
+    if (!msg.success) return void res.status(400).json({ error: 'invalid_activity', message: msg.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    if (emulator && opts.emulatorServiceUrls !== 'any' && !LOOPBACK.has(new URL(msg.data.serviceUrl).hostname)) {
+      return void res.status(403).json({ error: 'service_url_not_allowed', message: 'without MICROSOFT_APP_ID only a local serviceUrl (emulator) is accepted' });
+    }
+    // Channels always sign their posts; answer unsigned ones here rather than through botbuilder's stack trace.
+    if (!emulator && !req.get('authorization')) return void res.status(401).json({ error: 'unauthorized' });
+    let loaded: Awaited<ReturnType<typeof load>>;
+    try {
+      loaded = await load();
+    } catch (err) {
+      log.error({ err: String(err) }, 'botbuilder failed to load');
+      return void res.status(503).json({ error: 'unavailable', message: 'Bot Framework channel unavailable' });
+    }
+    try {
+      await loaded.adapter.process(req, res, (context) => turn(context, loaded.removeMention));
+    } catch (err) {
+      // botbuilder throws on bodies it cannot read; its own auth failures already answered 401.
+      log.warn({ err: String(err).slice(0, 200) }, 'bot framework activity rejected');
+      if (!res.headersSent) res.status(400).json({ error: 'invalid_activity', message: 'activity could not be processed' });
+    }
+  };
+
+  return {
+    handler,
+    init: async () => {
+      await load();
+    },
+  };
+}

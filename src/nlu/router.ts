@@ -1,0 +1,168 @@
+/**
+ * The intent router: normalise → correct typos → features → naive Bayes → calibrated confidence → outcome.
+ * Trained at start-up from intents/*.yaml (a few tens of milliseconds).
+ */
+import type { IntentCandidate, IntentRouter, NluResult, RouteOutcome } from './types.ts';
+import { DEFAULT_INTENTS_DIR, loadIntents, loadKeywords } from './data.ts';
+import { getLexicon, type Lexicon } from './lexicon.ts';
+import { normalizeTokens } from './normalize.ts';
+import { extractFeatures, TICKET } from './features.ts';
+import { NaiveBayes, softmax, type TrainingDoc } from './classifier.ts';
+import { TypoCorrector } from './typo.ts';
+import { indonesianDictionary } from './stem.ts';
+import { detectLanguage } from './language.ts';
+
+export const OUT_OF_SCOPE = 'out_of_scope';
+
+/** Calibration constants (see README of intents/ and the eval command). */
+export const CALIBRATION = {
+  /** scale of the NB scores before the softmax (temperature⁻¹) */
+  scale: 9,
+  /** share of known content words at and above which coverage does not reduce confidence */
+  fullCoverage: 0.6,
+  /** answer when confidence ≥ this and the margin to the runner-up is large enough */
+  answer: 0.5,
+  answerMargin: 0.2,
+  /** below this confidence nothing fits: fall back */
+  ask: 0.2,
+  /** candidates offered in an ask must have at least this share of the top score */
+  askShare: 0.35,
+  ticketBonus: 3,
+};
+
+const MAX_TOKENS = 160;
+
+interface Cue {
+  intent: number;
+  phrase: string[];
+  weight: number;
+}
+
+function capTokens(tokens: string[]): string[] {
+  if (tokens.length <= MAX_TOKENS) return tokens;
+  return [...tokens.slice(0, 100), ...tokens.slice(-60)];
+}
+
+function hasPhrase(tokens: string[], phrase: string[]): boolean {
+  outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (tokens[i + j] !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+export class Router implements IntentRouter {
+  private readonly nb: NaiveBayes;
+  private readonly vocab = new Map<string, number>();
+  private readonly typo: TypoCorrector;
+  private readonly cues: Cue[] = [];
+  private readonly labels: string[];
+
+  constructor(private readonly lex: Lexicon, dir: string) {
+    const intents = loadIntents(dir);
+    const docs: TrainingDoc[] = [];
+    for (const it of intents) {
+      for (const u of [...it.utterances.id, ...it.utterances.en]) {
+        const tokens = normalizeTokens(u, lex);
+        for (const t of tokens) if (/^[a-z]+$/.test(t)) this.vocab.set(t, (this.vocab.get(t) ?? 0) + 1);
+        docs.push({ label: it.intent, counts: extractFeatures(tokens, lex).counts });
+      }
+    }
+    if (!intents.some((i) => i.intent === OUT_OF_SCOPE)) throw new Error(`${dir}: ${OUT_OF_SCOPE}.yaml is required`);
+    this.nb = new NaiveBayes(docs);
+    this.labels = this.nb.labels;
+    const names = [...lex.keep].filter((w) => w.length >= 5);
+    this.typo = new TypoCorrector(this.vocab, names);
+    for (const c of loadKeywords(dir).cues) {
+      const idx = this.labels.indexOf(c.intent);
+      if (idx < 0) throw new Error(`${dir}/keywords.yaml: cue intent "${c.intent}" has no intents/${c.intent}.yaml`);
+      for (const p of c.phrases) this.cues.push({ intent: idx, phrase: normalizeTokens(p, lex), weight: c.weight });
+    }
+  }
+
+  intents(): string[] {
+    return [...this.labels];
+  }
+
+  private correct(tokens: string[]): string[] {
+    const dict = indonesianDictionary();
+    const out: string[] = [];
+    for (const t of tokens) {
+      if (!/^[a-z]+$/.test(t) || this.vocab.has(t) || dict.has(t) || this.lex.known.has(t) || this.lex.english.has(t)) {
+        out.push(t);
+        continue;
+      }
+      const fix = this.typo.correct(t);
+      if (fix) out.push(...fix);
+      else out.push(t);
+    }
+    return out;
+  }
+
+  classify(text: string): NluResult {
+    let lang: NluResult['lang'] = 'id';
+    try {
+      lang = detectLanguage(text);
+      return this.route(text, lang);
+    } catch {
+      return { intent: OUT_OF_SCOPE, confidence: 0, candidates: [{ intent: OUT_OF_SCOPE, score: 0 }], outcome: 'fallback', lang, normalized: '' };
+    }
+  }
+
+  private route(text: string, lang: NluResult['lang']): NluResult {
+    const tokens = this.correct(capTokens(normalizeTokens(typeof text === 'string' ? text : '', this.lex)));
+    const normalized = tokens.join(' ');
+    const { counts, content } = extractFeatures(tokens, this.lex);
+    const known = content.filter((s) => this.nb.has('w:' + s)).length;
+    const hasTicket = tokens.some((t) => TICKET.test(t));
+    const fallback = (confidence: number): NluResult => ({
+      intent: OUT_OF_SCOPE,
+      confidence,
+      candidates: [{ intent: OUT_OF_SCOPE, score: confidence }],
+      outcome: 'fallback',
+      lang,
+      normalized,
+    });
+    if (known === 0 && !hasTicket) return fallback(0);
+
+    const z = this.nb.scores(counts);
+    for (let c = 0; c < z.length; c++) z[c] *= CALIBRATION.scale;
+    for (const cue of this.cues) if (hasPhrase(tokens, cue.phrase)) z[cue.intent] += cue.weight;
+    if (hasTicket) {
+      const i = this.labels.indexOf('complaint_track');
+      if (i >= 0) z[i] += CALIBRATION.ticketBonus;
+    }
+    const p = softmax(z, 1);
+    const order = [...p.keys()].sort((a, b) => p[b] - p[a]);
+    const coverage = content.length ? known / content.length : 1;
+    const factor = Math.min(1, coverage / CALIBRATION.fullCoverage);
+    const p1 = p[order[0]];
+    const p2 = p[order[1]] ?? 0;
+    const confidence = p1 * factor;
+    const top = this.labels[order[0]];
+    const candidates: IntentCandidate[] = order.slice(0, 5).map((i) => ({ intent: this.labels[i], score: round(p[i] * factor) }));
+
+    let outcome: RouteOutcome;
+    if (confidence >= CALIBRATION.answer && p1 - p2 >= CALIBRATION.answerMargin) outcome = 'answer';
+    else if (confidence >= CALIBRATION.ask) outcome = 'ask';
+    else return { ...fallback(round(confidence)), candidates };
+
+    if (outcome === 'ask') {
+      // offer only real alternatives; out_of_scope is not a button
+      const alts = candidates.filter((c, i) => i < 3 && c.intent !== OUT_OF_SCOPE && c.score >= candidates[0].score * CALIBRATION.askShare);
+      // an unsure out_of_scope is a fallback: nothing fits well enough
+      if (top === OUT_OF_SCOPE) return { ...fallback(round(confidence)), candidates };
+      if (alts.length < 2 && confidence >= CALIBRATION.answer) outcome = 'answer';
+    }
+    return { intent: top, confidence: round(confidence), candidates, outcome, lang, normalized };
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+export async function createRouter(opts: { intentsDir?: string } = {}): Promise<IntentRouter> {
+  const dir = opts.intentsDir ?? DEFAULT_INTENTS_DIR;
+  return new Router(getLexicon(dir), dir);
+}
