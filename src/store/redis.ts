@@ -1,21 +1,25 @@
 /**
  * Redis implementation of Store (node-redis v6, RESP3): shared state for any number of instances.
  *
- * Key families (all under the prefix, default `jessi:`). Values are JSON unless noted.
- *   session:<conversationId>            conversation state (slots, verification, last buttons); TTL SESSION_TTL_SECONDS
- *   lock:session:<conversationId>       turn lock of one conversation: random token, PX lease; deleted on release
- *   lock:<name>                         any other lock (withLock prepends `lock:` to names that lack it)
- *   rl:<limiter>:<key>:<window>         fixed-window rate-limit counters (integer, INCRBY), TTL = window;
- *                                       limiters: ip, session, ticket-ip, ticket-session
- *                                       (so rl:ip:<addr>:<window>, rl:session:<id>:<window>, rl:ticket-…)
- *   ticketlimit:…                       reserved for ticket-lookup limits kept outside the limiter
- *   sandbox:…                           embedded sandbox status API: verify failures, participant tokens, tickets
- *   wa:auth:…                           WhatsApp (baileys) credentials and signal keys
- *   wa:lease                            which instance runs the WhatsApp socket (token, PX lease)
- *   wa:dedup:<messageId>                WhatsApp message ids already handled (TTL), so redeliveries are ignored
- *   unanswered:count:<normalised>       integer: how often an unanswered text was seen
- *   unanswered:text:<normalised>        JSON sample of the redacted text, outcome, intent, lang, last seen
- *   unanswered:index                    JSON array of normalised keys, most recent first, capped at 1000
+ * Key families (all under the prefix, default `jessi:`; full list with owners in the README). JSON values unless noted.
+ *   session:<conversationId>            conversation state (dialog slots, verification, last buttons); TTL SESSION_TTL_SECONDS.
+ *                                       WhatsApp conversation ids are `wa:<hmac of the number>`, never the number itself
+ *   lock:session:<conversationId>       turn lock of one conversation: random token, PX lease renewed while held
+ *   lock:<name>                         any other lock (withLock prepends `lock:` to names that lack it, so a lock
+ *                                       can never collide with a data key)
+ *   rl:<limiter>:<key>:<window>         fixed-window counters (integer), TTL = window. Limiters: ip (rl:ip:<addr>:<w>),
+ *                                       session (rl:session:<id>:<w>), ticket-ip and ticket-session (complaint-ticket
+ *                                       lookups, 10-minute windows: the "ticketlimit" family)
+ *   sandbox:…                           embedded sandbox status API (verify failures, participant tokens, tickets)
+ *   wa:auth:…                           WhatsApp (Baileys) credentials and signal keys
+ *   wa:baileys:lease                    which instance holds the WhatsApp connection (instance id, PX lease)
+ *   wa:seen:<messageId>                 WhatsApp message ids already handled (integer, TTL 1 day): dedup
+ *   wa:sent:<messageId>                 messages sent, for Baileys retries (TTL)
+ *   wa:choices:<conversationId>         numbered choices shown on WhatsApp (TTL)
+ *   unanswered:count:<h>                integer: how often an unanswered text was seen (TTL 30 days)
+ *   unanswered:text:<h>                 redacted sample: text, outcome, intent, lang, lastSeen (TTL 30 days)
+ *   unanswered:index                    JSON array of <h>, newest first, capped at 1000 (evicted entries deleted)
+ *                                       <h> = hash of the normalised, PII-redacted text
  *
  * Failure behaviour: the offline queue is disabled and every command has a timeout, so when Redis is down
  * calls reject at once with StoreUnavailableError (the HTTP edge answers 503) instead of hanging; the client
@@ -38,8 +42,15 @@ export interface RedisStoreOptions {
   maxReconnectDelayMs?: number;
 }
 
+export type RedisClient = ReturnType<typeof createClient>;
+
 export interface RedisStore extends Store {
   readonly prefix: string;
+  /**
+   * The underlying node-redis client, for features the Store interface lacks (e.g. WhatsApp auth hashes).
+   * Keys used through it are NOT prefixed automatically: use `prefix + key`. It has no per-call deadline.
+   */
+  readonly client: RedisClient;
   /** True while the connection is up. */
   isConnected(): boolean;
 }
@@ -190,6 +201,7 @@ export async function createRedisStore(url: string, opts: RedisStoreOptions = {}
 
   const store: RedisStore = {
     prefix,
+    client,
     isConnected: () => client.isReady,
 
     async get<T>(key: string): Promise<T | undefined> {

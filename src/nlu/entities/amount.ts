@@ -143,6 +143,8 @@ export function extractAmounts(text: string): AmountMatch[] {
     prevEnd = r.end;
     // A bare number under 1000 counts only when a cue word says what it is ("saldo awal 0").
     if (r.plain && r.value < 1000 && !lab.label) continue;
+    // …and a bare 19xx/20xx without one is a year ("lahir 1990"), not money.
+    if (r.plain && r.value >= 1900 && r.value <= 2100 && !lab.label) continue;
     const before = /([a-z]+)\W*$/.exec(t.slice(Math.max(0, r.index - 30), r.index))?.[1] ?? '';
     const value = Math.round(r.value * 1e6) / 1e6; // absorb 4.8 × 1e6 = 4800000.000000001
     out.push({ index: r.index, end: r.end, raw: text.slice(r.index, r.end), value: Math.floor(value + 0.5), before, plain: r.plain, ...lab });
