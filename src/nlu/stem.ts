@@ -36,7 +36,12 @@ function stemEnglish(w: string): string {
 export interface StemOptions {
   keep: Set<string>;
   fixes: Map<string, string>;
+  /** uncached stemmer calls still allowed for this message (Sastrawi costs up to ~120 µs on odd words) */
+  budget?: { left: number };
 }
+
+/** Words that could carry an Indonesian affix; anything else is not worth the stemmer's time. */
+const AFFIXED = /^(me|di|ke|pe|be|te|se)|(kan|an|i|nya|lah|kah|ku|mu|pun)$/;
 
 const cache = new Map<string, string>();
 const CACHE_MAX = 20_000;
@@ -49,11 +54,17 @@ export function stemWord(word: string, opts: StemOptions): string {
   if (word.length < 4 || /\d/.test(word)) return word;
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
-  let s: string;
-  try {
-    s = load().stem(word);
-  } catch {
-    s = word;
+  let s = word;
+  if (!indonesianDictionary().has(word) && AFFIXED.test(word)) {
+    if (opts.budget) {
+      if (opts.budget.left <= 0) return word;
+      opts.budget.left--;
+    }
+    try {
+      s = load().stem(word);
+    } catch {
+      s = word;
+    }
   }
   if (!s) s = word;
   if (s === word && !indonesianDictionary().has(word)) s = stemEnglish(word);

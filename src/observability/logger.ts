@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { pino, type DestinationStream, type Level, type Logger, type LoggerOptions as PinoOptions } from 'pino';
 import { redactJsonLine, redactObject } from './redact.ts';
 
@@ -37,14 +38,14 @@ export const REDACT_PATHS = [
 export function createLogger(opts: LoggerOptions = {}): Logger {
   const level = opts.level ?? ((process.env.LOG_LEVEL as LogLevel | undefined) || 'info');
   const options: PinoOptions = {
-      level,
-      base: { pid: process.pid, ...opts.base },
-      redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
-      formatters: {
-        log: (obj: Record<string, unknown>) => redactObject(obj) as Record<string, unknown>,
-        bindings: (b: Record<string, unknown>) => redactObject(b) as Record<string, unknown>,
-      },
-      hooks: { streamWrite: redactJsonLine },
+    level,
+    base: { pid: process.pid, hostname: hostname(), ...opts.base },
+    redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+    formatters: {
+      log: (obj: Record<string, unknown>) => redactObject(obj) as Record<string, unknown>,
+      bindings: (b: Record<string, unknown>) => redactObject(b) as Record<string, unknown>,
+    },
+    hooks: { streamWrite: redactJsonLine },
   };
   return opts.destination ? pino(options, opts.destination) : pino(options);
 }

@@ -26,7 +26,7 @@
  * reconnects by itself with capped backoff, so service resumes when Redis is back, with no restart.
  */
 import { randomBytes } from 'node:crypto';
-import { createClient, ErrorReply } from 'redis';
+import { createClient, ErrorReply, type RedisClientType } from 'redis';
 import type { Logger } from 'pino';
 import { LockTimeoutError, StoreUnavailableError, type Store } from './types.ts';
 
@@ -42,7 +42,7 @@ export interface RedisStoreOptions {
   maxReconnectDelayMs?: number;
 }
 
-export type RedisClient = ReturnType<typeof createClient>;
+export type RedisClient = RedisClientType<{}, {}, {}, 3, {}>;
 
 export interface RedisStore extends Store {
   readonly prefix: string;
@@ -73,9 +73,10 @@ else
 end
 return 1`;
 
-// INCRBY plus the TTL when the key has none yet (it was just created). Returns the new count as a string.
+// INCRBY (INCRBYFLOAT for fractions) plus the TTL when the key has none yet, i.e. it was just created.
 const INCR = `
-local n = redis.call('INCRBYFLOAT', KEYS[1], ARGV[1])
+local n
+if ARGV[3] == 'f' then n = redis.call('INCRBYFLOAT', KEYS[1], ARGV[1]) else n = redis.call('INCRBY', KEYS[1], ARGV[1]) end
 if tonumber(ARGV[2]) > 0 and redis.call('PTTL', KEYS[1]) == -1 then
   redis.call('PEXPIRE', KEYS[1], ARGV[2])
 end
@@ -86,9 +87,13 @@ const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Server replies (wrong type, script errors) are bugs and pass through; everything else means Redis is unreachable. */
+// Server replies that mean "cannot serve now" (out of memory, loading, failover) rather than a bug.
+const UNAVAILABLE_REPLY = /^(OOM|LOADING|READONLY|MASTERDOWN|BUSY|TRYAGAIN|CLUSTERDOWN|NOREPLICAS)\b/;
+
+/** Availability problems become StoreUnavailableError; other server replies (WRONGTYPE, script errors) are bugs and pass through. */
 function mapError(err: unknown): Error {
-  if (err instanceof ErrorReply || err instanceof StoreUnavailableError || err instanceof LockTimeoutError) return err;
+  if (err instanceof StoreUnavailableError || err instanceof LockTimeoutError) return err;
+  if (err instanceof ErrorReply && !UNAVAILABLE_REPLY.test(err.message)) return err;
   return new StoreUnavailableError(`state store unavailable: ${(err as Error)?.message ?? String(err)}`, { cause: err });
 }
 
@@ -239,7 +244,7 @@ export async function createRedisStore(url: string, opts: RedisStoreOptions = {}
 
     async increment(key: string, ttlSeconds: number, by = 1): Promise<number> {
       const ttlMs = ttlSeconds > 0 ? String(Math.round(ttlSeconds * 1000)) : '0';
-      const n = await evalScript(INCR, [k(key)], [String(by), ttlMs]);
+      const n = await evalScript(INCR, [k(key)], [String(by), ttlMs, Number.isInteger(by) ? 'i' : 'f']);
       return Number(n);
     },
 

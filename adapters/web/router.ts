@@ -1,0 +1,1 @@
+export function createWebRouter(){ return (_q:any,_s:any,n:any)=>n(); }

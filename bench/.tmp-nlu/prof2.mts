@@ -1,0 +1,17 @@
+process.env.DOTENV_CONFIG_QUIET='true';
+await import('zod'); await import('yaml'); await import('fuse.js');
+let t=performance.now();
+const { getLexicon } = await import('/work/main/src/nlu/lexicon.ts');
+const lex = getLexicon(); console.log('lexicon (dict+yaml)', (performance.now()-t).toFixed(1)); t=performance.now();
+const { loadIntents } = await import('/work/main/src/nlu/data.ts');
+const ints = loadIntents(); console.log('load intents', (performance.now()-t).toFixed(1)); t=performance.now();
+const { normalizeTokens } = await import('/work/main/src/nlu/normalize.ts');
+const all = ints.flatMap(i=>[...i.utterances.id, ...i.utterances.en]);
+const toks = all.map(u=>normalizeTokens(u, lex)); console.log('normalize', all.length, (performance.now()-t).toFixed(1)); t=performance.now();
+const { extractFeatures } = await import('/work/main/src/nlu/features.ts');
+const docs = toks.map((x,i)=>({label: 'l'+(i%39), counts: extractFeatures(x, lex).counts})); console.log('features', (performance.now()-t).toFixed(1)); t=performance.now();
+const { NaiveBayes } = await import('/work/main/src/nlu/classifier.ts');
+new NaiveBayes(docs); console.log('nb', (performance.now()-t).toFixed(1)); t=performance.now();
+const { TypoCorrector } = await import('/work/main/src/nlu/typo.ts');
+const vocab = new Map(); for (const x of toks) for (const w of x) vocab.set(w, 1);
+new TypoCorrector(vocab, [...lex.keep]); console.log('typo', vocab.size, (performance.now()-t).toFixed(1)); t=performance.now();

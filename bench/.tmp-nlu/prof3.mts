@@ -1,0 +1,13 @@
+import { readFileSync, readdirSync } from 'node:fs';
+let t=performance.now();
+const { parse } = await import('yaml'); const { z } = await import('zod');
+console.log('imports', (performance.now()-t).toFixed(1)); t=performance.now();
+const files = readdirSync('intents').filter(f=>f.endsWith('.yaml'));
+const raws = files.map(f=>readFileSync('intents/'+f,'utf8'));
+console.log('read', (performance.now()-t).toFixed(1)); t=performance.now();
+const parsed = raws.map(r=>parse(r)); console.log('yaml parse', (performance.now()-t).toFixed(1)); t=performance.now();
+const parsed2 = raws.map(r=>parse(r)); console.log('yaml parse again', (performance.now()-t).toFixed(1)); t=performance.now();
+const S = z.object({intent: z.string(), description: z.string().optional(), utterances: z.object({id: z.array(z.string().trim().min(1)).default([]), en: z.array(z.string().trim().min(1)).default([])})});
+for (const p of parsed) S.safeParse(p); console.log('zod', (performance.now()-t).toFixed(1)); t=performance.now();
+const JSON_ = raws.map(r=>JSON.stringify(parse(r)));
+t=performance.now(); JSON_.forEach(j=>JSON.parse(j)); console.log('json parse', (performance.now()-t).toFixed(1));
