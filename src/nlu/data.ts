@@ -1,9 +1,13 @@
 /** Loads and validates the router's data files (intents/*.yaml, lexicon.yaml, keywords.yaml). */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, renameSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { z } from 'zod';
+
+const require = createRequire(import.meta.url);
 
 export const DEFAULT_INTENTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../intents');
 
@@ -41,13 +45,10 @@ const KeywordsFile = z.object({
 }).strict();
 export type KeywordsData = z.infer<typeof KeywordsFile>;
 
-function readYaml<T>(file: string, schema: z.ZodType<T>): T {
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new Error(`${file}: cannot parse YAML: ${(err as Error).message}`);
-  }
+/** Bumped when the schemas change, so that stale caches are ignored. */
+const CACHE_VERSION = 1;
+
+function validate<T>(file: string, raw: unknown, schema: z.ZodType<T>): T {
   const res = schema.safeParse(raw);
   if (!res.success) {
     const issues = res.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
@@ -56,30 +57,86 @@ function readYaml<T>(file: string, schema: z.ZodType<T>): T {
   return res.data;
 }
 
-export function loadLexiconData(dir = DEFAULT_INTENTS_DIR): LexiconData {
-  const file = join(dir, 'lexicon.yaml');
-  if (!existsSync(file)) return { slang: {}, english: {}, keep: [], stems: {}, fillers: [] };
-  return readYaml(file, LexiconFile);
+function parseYaml(file: string, text: string): unknown {
+  // loaded lazily: the yaml parser needs ~200 ms to warm up and is skipped when the cache is fresh
+  const { parse } = require('yaml') as typeof import('yaml');
+  try {
+    return parse(text);
+  } catch (err) {
+    throw new Error(`${file}: cannot parse YAML: ${(err as Error).message}`);
+  }
 }
 
-export function loadKeywords(dir = DEFAULT_INTENTS_DIR): KeywordsData {
-  const file = join(dir, 'keywords.yaml');
-  if (!existsSync(file)) return { cues: [] };
-  return readYaml(file, KeywordsFile);
+export interface DataBundle {
+  intents: IntentData[];
+  lexicon: LexiconData;
+  keywords: KeywordsData;
 }
 
 const RESERVED = new Set(['lexicon.yaml', 'keywords.yaml']);
+const bundles = new Map<string, DataBundle>();
+
+function build(dir: string, texts: Map<string, string>): DataBundle {
+  const lexText = texts.get('lexicon.yaml');
+  const kwText = texts.get('keywords.yaml');
+  const lexicon = lexText === undefined
+    ? { slang: {}, english: {}, keep: [], stems: {}, fillers: [] }
+    : validate(join(dir, 'lexicon.yaml'), parseYaml(join(dir, 'lexicon.yaml'), lexText), LexiconFile);
+  const keywords = kwText === undefined ? { cues: [] } : validate(join(dir, 'keywords.yaml'), parseYaml(join(dir, 'keywords.yaml'), kwText), KeywordsFile);
+  const intents: IntentData[] = [];
+  for (const [f, text] of texts) {
+    if (RESERVED.has(f)) continue;
+    const file = join(dir, f);
+    const data = validate(file, parseYaml(file, text), IntentFile);
+    if (`${data.intent}.yaml` !== f) throw new Error(`${file}: field intent "${data.intent}" does not match the file name`);
+    if (data.utterances.id.length + data.utterances.en.length === 0) throw new Error(`${file}: utterances: no utterances`);
+    intents.push(data);
+  }
+  if (!intents.length) throw new Error(`${dir}: no intent files found`);
+  return { intents, lexicon, keywords };
+}
+
+/**
+ * All data files of an intents directory, parsed and validated. The validated result is cached as JSON in the
+ * OS temp directory under a hash of the files' contents, so a restart with unchanged data skips YAML parsing.
+ */
+export function loadBundle(dir: string = DEFAULT_INTENTS_DIR): DataBundle {
+  const hit = bundles.get(dir);
+  if (hit) return hit;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  const texts = new Map(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  const h = createHash('sha1').update(String(CACHE_VERSION));
+  for (const [f, t] of texts) h.update(`\0${f}\0${t}`);
+  const cacheFile = join(tmpdir(), `jessi-nlu-${h.digest('hex')}.json`);
+  let bundle: DataBundle | undefined;
+  try {
+    bundle = JSON.parse(readFileSync(cacheFile, 'utf8')) as DataBundle;
+  } catch {
+    bundle = undefined;
+  }
+  if (!bundle) {
+    bundle = build(dir, texts);
+    try {
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(bundle));
+      renameSync(tmp, cacheFile);
+    } catch {
+      // no writable temp dir: parse every time
+    }
+  }
+  bundles.set(dir, bundle);
+  return bundle;
+}
+
+export function loadLexiconData(dir = DEFAULT_INTENTS_DIR): LexiconData {
+  return loadBundle(dir).lexicon;
+}
+
+export function loadKeywords(dir = DEFAULT_INTENTS_DIR): KeywordsData {
+  return loadBundle(dir).keywords;
+}
 
 /** Every intents/<id>.yaml file; the file name must equal its `intent` field. */
 export function loadIntents(dir = DEFAULT_INTENTS_DIR): IntentData[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') && !RESERVED.has(f)).sort();
-  const out: IntentData[] = [];
-  for (const f of files) {
-    const data = readYaml(join(dir, f), IntentFile);
-    if (`${data.intent}.yaml` !== f) throw new Error(`${join(dir, f)}: field intent "${data.intent}" does not match the file name`);
-    if (data.utterances.id.length + data.utterances.en.length === 0) throw new Error(`${join(dir, f)}: utterances: no utterances`);
-    out.push(data);
-  }
-  if (!out.length) throw new Error(`${dir}: no intent files found`);
-  return out;
+  return loadBundle(dir).intents;
 }

@@ -16,10 +16,10 @@ function add(m: Map<string, number>, f: string, w = 1): void {
   m.set(f, (m.get(f) ?? 0) + w);
 }
 
-export function extractFeatures(tokens: string[], lex: Lexicon): Features {
+export function extractFeatures(tokens: string[], lex: Lexicon, budget?: { left: number }): Features {
   const counts = new Map<string, number>();
   const content: string[] = [];
-  const opts = { keep: lex.keep, fixes: lex.stemFixes };
+  const opts = { keep: lex.keep, fixes: lex.stemFixes, budget };
   let prev: string | undefined;
   for (const t of tokens) {
     if (/\d/.test(t)) {

@@ -31,6 +31,9 @@ export const CALIBRATION = {
 };
 
 const MAX_TOKENS = 160;
+/** uncached stemmer calls per message; typo look-ups per message */
+const STEM_BUDGET = 24;
+const TYPO_BUDGET = 12;
 
 interface Cue {
   intent: number;
@@ -87,12 +90,13 @@ export class Router implements IntentRouter {
   private correct(tokens: string[]): string[] {
     const dict = indonesianDictionary();
     const out: string[] = [];
+    let budget = TYPO_BUDGET;
     for (const t of tokens) {
       if (!/^[a-z]+$/.test(t) || this.vocab.has(t) || dict.has(t) || this.lex.known.has(t) || this.lex.english.has(t)) {
         out.push(t);
         continue;
       }
-      const fix = this.typo.correct(t);
+      const fix = budget-- > 0 ? this.typo.correct(t) : null;
       if (fix) out.push(...fix);
       else out.push(t);
     }
@@ -112,7 +116,7 @@ export class Router implements IntentRouter {
   private route(text: string, lang: NluResult['lang']): NluResult {
     const tokens = this.correct(capTokens(normalizeTokens(typeof text === 'string' ? text : '', this.lex)));
     const normalized = tokens.join(' ');
-    const { counts, content } = extractFeatures(tokens, this.lex);
+    const { counts, content } = extractFeatures(tokens, this.lex, { left: STEM_BUDGET });
     const known = content.filter((s) => this.nb.has('w:' + s)).length;
     const hasTicket = tokens.some((t) => TICKET.test(t));
     const fallback = (confidence: number): NluResult => ({

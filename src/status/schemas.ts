@@ -35,7 +35,7 @@ export type ComplaintRequest = z.infer<typeof complaintRequestSchema>;
 // ---- answers ----
 
 export const verifyResultSchema = z.object({
-  participantToken: z.string().min(16).max(512),
+  participantToken: z.string().min(1).max(2048),
   expiresAt: isoDateTime,
   displayName: z.string().min(1).max(200),
 });

@@ -50,8 +50,8 @@ export const jpSimulation: DialogDef = {
     const when = `${monthName(r.retirementMonth, L)} ${r.retirementYear}`;
     const masa = formatMonths(r.contributionMonths, L);
     const assumptions = tr(ctx, {
-      id: `Asumsi: iuran mulai bulan ini sampai usia pensiun, upah ${formatRupiah(wage)}/bulan naik ${formatPercent(raise, 'id')} per tahun (ketik mis. "kenaikan gaji 5%" untuk mengubahnya), batas upah JP ${formatRupiah(ctx.deps.calc.jpWageCeiling)} ikut naik 5% per tahun, tanpa penyesuaian inflasi. Lahir ${formatDate(birthDate, 'id')}.`,
-      en: `Assumptions: contributions from this month until pension age, a wage of ${formatRupiah(wage)}/month rising ${formatPercent(raise, 'en')} a year (type e.g. "raise 5%" to change it), the JP wage ceiling of ${formatRupiah(ctx.deps.calc.jpWageCeiling)} rising 5% a year, no inflation indexing. Born ${formatDate(birthDate, 'en')}.`,
+      id: `Asumsi: iuran mulai bulan ini sampai usia pensiun, upah ${formatRupiah(wage)}/bulan naik ${formatPercent(raise, 'id')} per tahun (ketik mis. "kenaikan gaji 5%" untuk mengubahnya), batas upah JP ${formatRupiah(ctx.deps.calc.jpWageCeiling)} ikut naik ${formatPercent(ctx.deps.calc.jpCeilingGrowth, 'id')} per tahun, tanpa penyesuaian inflasi. Lahir ${formatDate(birthDate, 'id')}.`,
+      en: `Assumptions: contributions from this month until pension age, a wage of ${formatRupiah(wage)}/month rising ${formatPercent(raise, 'en')} a year (type e.g. "raise 5%" to change it), the JP wage ceiling of ${formatRupiah(ctx.deps.calc.jpWageCeiling)} rising ${formatPercent(ctx.deps.calc.jpCeilingGrowth, 'en')} a year, no inflation indexing. Born ${formatDate(birthDate, 'en')}.`,
     });
     let text: string;
     if (r.kind === 'monthly') {
