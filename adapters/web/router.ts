@@ -1,1 +1,139 @@
-export function createWebRouter(){ return (_q:any,_s:any,n:any)=>n(); }
+/**
+ * The web channel's HTTP side: GET /widget.js (the bundled widget), GET / (the demo page),
+ * and CORS for /api/chat so the widget can talk to the API from the sites that embed it.
+ */
+import { readFileSync } from 'node:fs';
+import { Router, type Request, type Response } from 'express';
+import { buildWidget, type WidgetBundle } from './build.ts';
+
+export interface WebRouterOptions {
+  /** Origins allowed to embed the widget and call /api/chat from a browser; '*' = any (WIDGET_ORIGINS unset). */
+  widgetOrigins: string[] | '*';
+  /** Serve the demo page at `/` (default true). */
+  demoPage?: boolean;
+  /** Told when the widget bundle cannot be built (GET /widget.js then answers 503). */
+  onBuildError?: (err: unknown) => void;
+}
+
+/**
+ * Allow-list entries are origins (`https://www.example.co.id`) or `*`, or a wildcard subdomain
+ * (`https://*.example.co.id`). A bad entry throws at start-up rather than silently blocking.
+ */
+export function originMatcher(list: string[] | '*'): (origin: string) => boolean {
+  if (list === '*' || list.includes('*')) return () => true;
+  const exact = new Set<string>();
+  const suffixes: { scheme: string; suffix: string }[] = [];
+  for (const raw of list) {
+    const m = /^(https?):\/\/\*\.([a-z0-9.-]+(?::\d+)?)\/?$/i.exec(raw.trim());
+    if (m) {
+      suffixes.push({ scheme: m[1].toLowerCase(), suffix: `.${m[2].toLowerCase()}` });
+      continue;
+    }
+    let url: URL;
+    try {
+      url = new URL(raw.trim());
+    } catch {
+      throw new Error(`WIDGET_ORIGINS: "${raw}" is not an origin like https://www.example.co.id`);
+    }
+    if (url.origin === 'null' || (url.pathname !== '/' && url.pathname !== '')) throw new Error(`WIDGET_ORIGINS: "${raw}" is not an origin like https://www.example.co.id`);
+    exact.add(url.origin);
+  }
+  return (origin) => {
+    if (exact.has(origin)) return true;
+    try {
+      const u = new URL(origin);
+      return suffixes.some((s) => u.protocol === `${s.scheme}:` && u.host.endsWith(s.suffix));
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** The page's own origin needs no allow-list entry (the demo page at / calls /api/chat). */
+function isSameOrigin(req: Request, origin: string): boolean {
+  try {
+    return new URL(origin).host === req.get('host');
+  } catch {
+    return false;
+  }
+}
+
+const DEMO_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+export function createWebRouter(opts: WebRouterOptions): Router {
+  const router = Router();
+  const any = opts.widgetOrigins === '*' || opts.widgetOrigins.includes('*');
+  const allowed = originMatcher(opts.widgetOrigins);
+
+  // Build once, at start-up (about 50 ms); requests wait for it.
+  let bundle: Promise<WidgetBundle> | undefined;
+  const getBundle = () =>
+    (bundle ??= buildWidget().catch((err: unknown) => {
+      bundle = undefined; // try again on the next request
+      opts.onBuildError?.(err);
+      throw err;
+    }));
+  void getBundle().catch(() => undefined);
+
+  /** Sets CORS headers for an allowed browser origin; false when the origin is not allowed. */
+  const cors = (req: Request, res: Response): boolean => {
+    const origin = req.get('origin');
+    if (!origin) return true;
+    res.vary('Origin');
+    if (any) res.setHeader('Access-Control-Allow-Origin', '*');
+    else if (allowed(origin) || isSameOrigin(req, origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+    else return false;
+    return true;
+  };
+
+  router.use('/api/chat', (req, res, next) => {
+    if (!cors(req, res)) {
+      res.status(403).json({ error: { code: 'origin_not_allowed', message: 'This site is not allowed to use the chat widget.' } });
+      return;
+    }
+    if (req.method === 'OPTIONS' && req.get('origin')) {
+      res.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS');
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-Jessi-Channel');
+      res.setHeader('Access-Control-Max-Age', '600');
+      res.status(204).end();
+      return;
+    }
+    res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
+    next();
+  });
+
+  router.get('/widget.js', async (req, res) => {
+    let w: WidgetBundle;
+    try {
+      w = await getBundle();
+    } catch {
+      res.status(503).type('text/plain').send('widget unavailable');
+      return;
+    }
+    cors(req, res); // the script itself is public; only allowed origins get ACAO
+    res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('ETag', w.etag);
+    res.vary('Accept-Encoding');
+    if (req.get('if-none-match') === w.etag) {
+      res.status(304).end();
+      return;
+    }
+    if (/\bgzip\b/.test(req.get('accept-encoding') ?? '')) {
+      res.setHeader('Content-Encoding', 'gzip');
+      res.send(w.gzip);
+    } else res.send(w.code);
+  });
+
+  if (opts.demoPage !== false) {
+    const demo = readFileSync(new URL('./demo.html', import.meta.url), 'utf8');
+    router.get('/', (_req, res) => {
+      res.setHeader('Content-Security-Policy', DEMO_CSP);
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.type('html').send(demo);
+    });
+  }
+  return router;
+}

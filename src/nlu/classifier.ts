@@ -14,6 +14,12 @@ export interface ClassScore {
   score: number;
 }
 
+/** Total query weight above which scores grow only with √weight (long, rambling messages). */
+export let QUERY_DAMP = 4;
+export function setQueryDamp(v: number): void {
+  QUERY_DAMP = v;
+}
+
 export class NaiveBayes {
   readonly labels: string[];
   private readonly index = new Map<string, number>();
@@ -79,11 +85,27 @@ export class NaiveBayes {
     return out;
   }
 
+  /** Query weights: sub-linear TF × IDF, not length-normalised (more evidence → sharper scores), damped by √length. */
+  private queryVector(counts: Map<string, number>): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    let total = 0;
+    for (const [f, n] of counts) {
+      const i = this.index.get(f);
+      if (i === undefined || n <= 0) continue;
+      const w = (1 + Math.log(n)) * this.idf[i];
+      out.push([i, w]);
+      total += w;
+    }
+    const damp = total > QUERY_DAMP ? Math.sqrt(QUERY_DAMP / total) : 1;
+    for (const p of out) p[1] *= damp;
+    return out;
+  }
+
   /** Per-class scores (higher is better); all zero when no feature is known. */
   scores(counts: Map<string, number>): Float64Array {
     const L = this.labels.length;
     const out = new Float64Array(L);
-    const vec = this.vector(counts);
+    const vec = this.queryVector(counts);
     if (!vec.length) return out;
     for (const [i, w] of vec) {
       const base = i * L;

@@ -100,7 +100,8 @@ function build(dir: string, texts: Map<string, string>): DataBundle {
  * All data files of an intents directory, parsed and validated. The validated result is cached as JSON in the
  * OS temp directory under a hash of the files' contents, so a restart with unchanged data skips YAML parsing.
  */
-export function loadBundle(dir: string = DEFAULT_INTENTS_DIR): DataBundle {
+export function loadBundle(dirIn: string = DEFAULT_INTENTS_DIR): DataBundle {
+  const dir = resolve(dirIn);
   const hit = bundles.get(dir);
   if (hit) return hit;
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();

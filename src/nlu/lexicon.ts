@@ -1,4 +1,5 @@
 /** The slang/abbreviation lexicon (data in intents/lexicon.yaml), compiled into lookup tables. */
+import { resolve } from 'node:path';
 import { loadLexiconData, DEFAULT_INTENTS_DIR, type LexiconData } from './data.ts';
 import { indonesianDictionary } from './stem.ts';
 
@@ -40,7 +41,8 @@ export function compileLexicon(data: LexiconData): Lexicon {
 const cache = new Map<string, Lexicon>();
 
 /** The lexicon of an intents directory (default: the repository's intents/), loaded once. */
-export function getLexicon(dir: string = DEFAULT_INTENTS_DIR): Lexicon {
+export function getLexicon(dirIn: string = DEFAULT_INTENTS_DIR): Lexicon {
+  const dir = resolve(dirIn);
   let lex = cache.get(dir);
   if (!lex) {
     lex = compileLexicon(loadLexiconData(dir));

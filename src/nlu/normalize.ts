@@ -15,6 +15,10 @@ const LAUGHTER = /^(?:(?:wk)+w?|(?:ha){2,}h?|(?:he){2,}|(?:hi){2,}|(?:xi){2,}|a?
 function splitChunk(chunk: string, out: string[]): void {
   const t = chunk.replace(/^[-/.,%]+/, '').replace(/[-/.,]+$/, '');
   if (!t) return;
+  if (/^[a-z]{2,}2$/.test(t)) {
+    out.push(t.slice(0, -1)); // chat reduplication: "syarat2" = syarat-syarat
+    return;
+  }
   if (/\d/.test(t)) {
     if (/^[a-z]{2,6}-\d/.test(t) || /^\d+[-/.]\d+[-/.]\d+$/.test(t)) {
       out.push(t); // ticket number or date

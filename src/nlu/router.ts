@@ -2,6 +2,7 @@
  * The intent router: normalise → correct typos → features → naive Bayes → calibrated confidence → outcome.
  * Trained at start-up from intents/*.yaml (a few tens of milliseconds).
  */
+import { resolve } from 'node:path';
 import type { IntentCandidate, IntentRouter, NluResult, RouteOutcome } from './types.ts';
 import { DEFAULT_INTENTS_DIR, loadIntents, loadKeywords } from './data.ts';
 import { getLexicon, type Lexicon } from './lexicon.ts';
@@ -17,14 +18,14 @@ export const OUT_OF_SCOPE = 'out_of_scope';
 /** Calibration constants (see README of intents/ and the eval command). */
 export const CALIBRATION = {
   /** scale of the NB scores before the softmax (temperature⁻¹) */
-  scale: 9,
+  scale: 0.55,
   /** share of known content words at and above which coverage does not reduce confidence */
   fullCoverage: 0.6,
   /** answer when confidence ≥ this and the margin to the runner-up is large enough */
   answer: 0.5,
   answerMargin: 0.2,
   /** below this confidence nothing fits: fall back */
-  ask: 0.2,
+  ask: 0.15,
   /** candidates offered in an ask must have at least this share of the top score */
   askShare: 0.35,
   ticketBonus: 3,
@@ -33,7 +34,7 @@ export const CALIBRATION = {
 const MAX_TOKENS = 160;
 /** uncached stemmer calls per message; typo look-ups per message */
 const STEM_BUDGET = 24;
-const TYPO_BUDGET = 12;
+const TYPO_BUDGET = 8;
 
 interface Cue {
   intent: number;
@@ -167,6 +168,6 @@ function round(x: number): number {
 }
 
 export async function createRouter(opts: { intentsDir?: string } = {}): Promise<IntentRouter> {
-  const dir = opts.intentsDir ?? DEFAULT_INTENTS_DIR;
+  const dir = resolve(opts.intentsDir ?? DEFAULT_INTENTS_DIR);
   return new Router(getLexicon(dir), dir);
 }

@@ -44,7 +44,7 @@ export class TypoCorrector {
   constructor(private readonly vocab: Map<string, number>, names: string[]) {
     for (const w of vocab.keys()) {
       if (w.length < 4) continue;
-      const keys = deletes1(w);
+      const keys = [w, ...deletes1(w)];
       if (w.length >= 8) for (const d of [...keys]) keys.push(...deletes1(d));
       for (const k of new Set(keys)) {
         const list = this.index.get(k);
@@ -66,7 +66,7 @@ export class TypoCorrector {
   }
 
   private lookup(word: string): string[] | null {
-    if (word.length < 4 || word.length > 30) return null;
+    if (word.length < 5 || word.length > 18) return null;
     const max = word.length >= 8 ? 2 : 1;
     const cands = new Set<string>();
     const probe = [word, ...deletes1(word)];
@@ -86,7 +86,7 @@ export class TypoCorrector {
       }
     }
     if (best && bestD <= max) return [best];
-    if (word.length >= 5) {
+    if (word.length >= 5 && word.length <= 14) {
       const r = this.fuse.search(word, { limit: 1 })[0];
       if (r && (r.score ?? 1) <= 0.25 && Math.abs(r.item.length - word.length) <= 2) return [r.item];
     }

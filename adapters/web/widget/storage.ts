@@ -1,0 +1,67 @@
+import type { WidgetConfig } from './config.ts';
+
+export interface Button {
+  title: string;
+  payload: string;
+}
+
+/** One rendered bubble, as kept across page reloads. */
+export interface Entry {
+  from: 'user' | 'bot';
+  text: string;
+  ts: number;
+  buttons?: Button[];
+  /** A notice from the widget itself (e.g. rate limited), shown as a bot bubble. */
+  notice?: boolean;
+}
+
+export interface Saved {
+  sessionId?: string;
+  entries: Entry[];
+  open?: boolean;
+  seen?: boolean;
+}
+
+const MAX_ENTRIES = 80;
+export const SESSION_ID = /^[A-Za-z0-9_-]{8,128}$/;
+
+const str = (v: unknown): v is string => typeof v === 'string';
+
+function cleanButtons(v: unknown): Button[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const out = v.filter((b): b is Button => !!b && str(b.title) && str(b.payload)).map((b) => ({ title: b.title, payload: b.payload }));
+  return out.length ? out.slice(0, 12) : undefined;
+}
+
+/** Only well-formed entries survive a round trip through storage (it may be edited or stale). */
+function cleanEntry(v: unknown): Entry | null {
+  const e = v as Partial<Entry> | null;
+  if (!e || (e.from !== 'user' && e.from !== 'bot') || !str(e.text)) return null;
+  return { from: e.from, text: e.text, ts: typeof e.ts === 'number' ? e.ts : Date.now(), buttons: cleanButtons(e.buttons), notice: e.notice === true || undefined };
+}
+
+/** localStorage can be missing or throw (privacy modes, sandboxed frames): the widget then just forgets. */
+export function load(cfg: WidgetConfig): Saved {
+  try {
+    const raw = JSON.parse(localStorage.getItem(cfg.storageKey) || 'null') as Partial<Saved> | null;
+    if (!raw || typeof raw !== 'object') return { entries: [] };
+    const entries = Array.isArray(raw.entries) ? raw.entries.map(cleanEntry).filter((e): e is Entry => e !== null) : [];
+    return {
+      sessionId: str(raw.sessionId) && SESSION_ID.test(raw.sessionId) ? raw.sessionId : undefined,
+      entries,
+      open: raw.open === true,
+      seen: raw.seen === true,
+    };
+  } catch {
+    return { entries: [] };
+  }
+}
+
+export function save(cfg: WidgetConfig, s: Saved): void {
+  try {
+    const entries = s.entries.slice(-MAX_ENTRIES);
+    localStorage.setItem(cfg.storageKey, JSON.stringify({ ...s, entries }));
+  } catch {
+    /* storage full or unavailable */
+  }
+}

@@ -1,0 +1,156 @@
+import { postChat, type ChatRequest } from './api.ts';
+import type { WidgetConfig } from './config.ts';
+import { h } from './dom.ts';
+import { appendFormatted } from './format.ts';
+import { strings } from './i18n.ts';
+import { load, save, type Button, type Entry } from './storage.ts';
+
+/** Build the launcher and chat panel inside `root` and wire them up. Returns open/close for the page. */
+export function mountWidget(root: ShadowRoot, cfg: WidgetConfig): { open(): void; close(): void } {
+  const t = strings(cfg.lang);
+  const state = load(cfg);
+  const timeFmt = new Intl.DateTimeFormat(cfg.lang === 'en' ? 'en-GB' : 'id-ID', { hour: '2-digit', minute: '2-digit' });
+  let busy = false;
+
+  const wrap = h('div', { class: 'wrap', lang: cfg.lang });
+  const launcher = h(
+    'button',
+    { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'jessi-panel', 'aria-label': t.open },
+    h('span', { class: 'avatar', 'aria-hidden': 'true' }, 'J'),
+    h('span', { class: 'teaser', 'aria-hidden': 'true' }, t.teaser),
+  );
+  const closeBtn = h('button', { type: 'button', class: 'icon', 'aria-label': t.close, title: t.close }, '×');
+  const restartBtn = h('button', { type: 'button', class: 'icon', 'aria-label': t.restart, title: t.restart }, '↻');
+  const log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': t.log, tabindex: '0' });
+  const input = h('input', { type: 'text', 'aria-label': t.input, placeholder: t.placeholder, maxlength: '2000', autocomplete: 'off', enterkeyhint: 'send' });
+  const form = h('form', { class: 'compose' }, input, h('button', { type: 'submit', class: 'send', 'aria-label': t.send }, '➤'));
+  const panel = h(
+    'section',
+    { class: 'panel', id: 'jessi-panel', role: 'dialog', 'aria-label': t.panel, hidden: '' },
+    h('div', { class: 'head' }, h('span', { class: 'avatar', 'aria-hidden': 'true' }, 'J'), h('div', { class: 'who' }, h('b', {}, 'Jessi'), h('small', {}, t.subtitle)), restartBtn, closeBtn),
+    log,
+    form,
+    h('p', { class: 'privacy' }, t.privacy),
+  );
+  wrap.append(launcher, panel);
+  root.append(wrap);
+
+  const persist = () => save(cfg, state);
+  const scrollDown = () => {
+    log.scrollTop = log.scrollHeight;
+  };
+
+  function bubble(e: Pick<Entry, 'from' | 'text' | 'notice'>, ts?: number): HTMLElement {
+    const b = h('div', { class: 'bubble' });
+    appendFormatted(b, e.text);
+    const m = h('div', { class: `msg ${e.from}${e.notice ? ' notice' : ''}` }, h('span', { class: 'sr' }, e.from === 'user' ? t.you : t.bot), b);
+    if (ts) m.append(h('time', { datetime: new Date(ts).toISOString() }, timeFmt.format(ts)));
+    log.append(m);
+    return m;
+  }
+
+  function quickReplies(buttons: Button[]): void {
+    const group = h('div', { class: 'quick', role: 'group', 'aria-label': t.choices });
+    for (const b of buttons) {
+      const btn = h('button', { type: 'button' }, b.title);
+      btn.addEventListener('click', () => void send({ payload: b.payload }, b.title));
+      group.append(btn);
+    }
+    log.append(group);
+  }
+
+  const removeAll = (sel: string) => log.querySelectorAll(sel).forEach((n) => n.remove());
+
+  /** The whole log from state: greeting, history, and quick replies under the last message only. */
+  function renderAll(): void {
+    log.replaceChildren();
+    bubble({ from: 'bot', text: cfg.greeting || t.greeting });
+    if (!state.entries.length) quickReplies(t.starters.map(([title, payload]) => ({ title, payload })));
+    for (const e of state.entries) bubble(e, e.ts);
+    const last = state.entries[state.entries.length - 1];
+    if (last?.buttons?.length) quickReplies(last.buttons);
+    scrollDown();
+  }
+
+  function add(e: Entry): void {
+    state.entries.push(e);
+    bubble(e, e.ts);
+    if (e.buttons?.length) quickReplies(e.buttons);
+  }
+
+  async function deliver(req: ChatRequest): Promise<void> {
+    busy = true;
+    const typing = h('div', { class: 'msg bot typing', 'data-typing': '' }, h('div', { class: 'bubble' }, h('span', { class: 'sr' }, t.typing), h('span', { class: 'dot' }), h('span', { class: 'dot' }), h('span', { class: 'dot' })));
+    log.append(typing);
+    scrollDown();
+    const r = await postChat(cfg.apiUrl, { ...req, sessionId: state.sessionId, locale: cfg.locale });
+    typing.remove();
+    busy = false;
+    if (r.ok) {
+      state.sessionId = r.reply.sessionId;
+      for (const m of r.reply.messages) add({ from: 'bot', text: m.text, ts: Date.now(), buttons: m.buttons?.length ? m.buttons : undefined });
+    } else if (r.kind === 'network') {
+      const retry = h('button', { type: 'button' }, t.retry);
+      const row = h('div', { class: 'error', role: 'alert' }, h('span', {}, t.failed), retry);
+      retry.addEventListener('click', () => {
+        row.remove();
+        void deliver(req);
+      });
+      log.append(row);
+      retry.focus();
+    } else {
+      add({ from: 'bot', notice: true, text: r.message || (r.kind === 'limited' ? t.busy : t.invalid), ts: Date.now() });
+    }
+    persist();
+    scrollDown();
+  }
+
+  async function send(req: ChatRequest, shown: string): Promise<void> {
+    if (busy) return;
+    removeAll('.quick, .error');
+    add({ from: 'user', text: shown, ts: Date.now() });
+    persist();
+    await deliver(req);
+  }
+
+  function setOpen(open: boolean, focus = true): void {
+    panel.hidden = !open;
+    wrap.classList.toggle('open', open);
+    launcher.setAttribute('aria-expanded', String(open));
+    launcher.setAttribute('aria-label', open ? t.closeLauncher : t.open);
+    if (open) {
+      state.seen = true;
+      launcher.classList.add('compact');
+      scrollDown();
+      if (focus) input.focus();
+    } else if (focus) launcher.focus();
+    state.open = open;
+    persist();
+  }
+
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const text = input.value.trim();
+    if (!text || busy) return;
+    input.value = '';
+    void send({ text }, text);
+  });
+  launcher.addEventListener('click', () => setOpen(!state.open));
+  closeBtn.addEventListener('click', () => setOpen(false));
+  restartBtn.addEventListener('click', () => {
+    if (busy) return;
+    state.sessionId = undefined;
+    state.entries = [];
+    persist();
+    renderAll();
+    input.focus();
+  });
+  panel.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape') setOpen(false);
+  });
+
+  if (state.seen) launcher.classList.add('compact');
+  renderAll();
+  if (state.open) setOpen(true, false);
+  return { open: () => setOpen(true), close: () => setOpen(false) };
+}

@@ -1,0 +1,360 @@
+// The web widget in real Chromium (Debian's /usr/bin/chromium through playwright-core): the demo page,
+// a one-tag embed on another origin, rendering as text, quick replies, retry, reload, CORS allow-list, 360 px.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWebRouter } from '../../adapters/web/router.ts';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+interface Server {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+async function listen(handler: http.RequestListener): Promise<Server> {
+  const server = http.createServer(handler);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
+}
+
+interface StubControl {
+  /** The next N chat requests get their connection dropped (a network failure). */
+  failNext: number;
+  bodies: Record<string, unknown>[];
+}
+
+/**
+ * A backend that keeps the chat API contract (shared/api.md) with scripted replies, behind the real web router.
+ * Needed in any case for what the real bot never says (hostile HTML from the knowledge base, 429, dropped connections).
+ */
+function stubApp(widgetOrigins: string[] | '*'): { app: express.Express; control: StubControl } {
+  const control: StubControl = { failNext: 0, bodies: [] };
+  const app = express();
+  app.use(createWebRouter({ widgetOrigins }));
+  app.use(express.json({ limit: '16kb' }));
+  let sessions = 0;
+  app.post('/api/chat', async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    control.bodies.push(body);
+    if (control.failNext > 0) {
+      control.failNext--;
+      req.socket.destroy();
+      return;
+    }
+    const sessionId = typeof body.sessionId === 'string' ? body.sessionId : `stub-session-${++sessions}`;
+    const text = typeof body.text === 'string' ? body.text.toLowerCase() : '';
+    const reply = (messages: { text: string; buttons?: { title: string; payload: string }[] }[], intent: string) =>
+      res.json({ sessionId, messages, intent: { id: intent, confidence: 0.9 } });
+    if (body.payload === 'intent:jht_claim_requirements') return reply([{ text: 'Syarat klaim JHT: *KTP* dan kartu peserta.' }], 'jht_claim_requirements');
+    if (body.payload === 'intent:jht_claim_how' || text.includes('klaim jht'))
+      return reply([{ text: 'Klaim JHT bisa lewat aplikasi *JMO*, Lapak Asik online, atau kantor cabang.', buttons: [{ title: 'Syarat klaim JHT', payload: 'intent:jht_claim_requirements' }] }], 'jht_claim_how');
+    if (text === 'menu')
+      return reply([{ text: 'Pilih topik:', buttons: [{ title: 'Syarat klaim JHT', payload: 'intent:jht_claim_requirements' }, { title: 'Cara klaim JHT', payload: 'intent:jht_claim_how' }] }], 'menu');
+    if (text.includes('tes jahat'))
+      return reply([{ text: '<img src=x onerror="window.__xss=2"><script>window.__xss=5</script> <a href="javascript:window.__xss=3">klik</a> javascript:window.__xss=4 *tebal* lihat https://www.bpjsketenagakerjaan.go.id/klaim.' }], 'out_of_scope');
+    if (text.includes('pelan')) {
+      await new Promise((r) => setTimeout(r, 1500));
+      return reply([{ text: 'Maaf menunggu, ini jawabannya.' }], 'out_of_scope');
+    }
+    if (text.includes('banjir')) {
+      res.setHeader('Retry-After', '30');
+      return res.status(429).json({ error: { code: 'rate_limited', message: 'Pesan Anda terlalu banyak, coba lagi dalam 30 detik ya.' } });
+    }
+    return reply([{ text: 'Maaf, Jessi belum paham. Coba tanyakan tentang JHT.' }], 'out_of_scope');
+  });
+  return { app, control };
+}
+
+async function startStubBackend(): Promise<Server> {
+  return listen(stubApp('*').app);
+}
+
+/** The real service (src/app.ts createApp). */
+async function startRealApp(): Promise<Server> {
+  const { createApp } = await import('../../src/app.ts');
+  const jessi = await createApp({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 0, SESSION_RATE_LIMIT_PER_MINUTE: 0 });
+  await jessi.ready;
+  const s = await listen(jessi.app);
+  return { ...s, close: async () => { await s.close(); await jessi.close(); } };
+}
+void startRealApp;
+
+// The backend for the user journeys: ONE LINE to switch to the real service → `= startRealApp;`
+const startMainBackend = startStubBackend;
+
+let browser: Browser;
+let main: Server;
+let stub: Server & { control: StubControl };
+let locked: Server & { control: StubControl };
+let thirdParty: Server;
+
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  main = await startMainBackend();
+  const s = stubApp('*');
+  stub = { ...(await listen(s.app)), control: s.control };
+  // A third-party site: one script tag pointing at the backend given in ?b=, its own search box, and
+  // aggressive CSS that must not reach into the widget.
+  thirdParty = await listen((req, res) => {
+    const b = new URL(req.url ?? '/', 'http://x').searchParams.get('b') ?? '';
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(`<!doctype html><html><head><title>Toko Mitra</title><style>button{display:none!important} body{font:30px serif;color:red}</style></head>
+<body><h1>Halaman mitra</h1><input type="search" aria-label="Cari produk"><script src="${b}/widget.js" async></script></body></html>`);
+  });
+  const l = stubApp([`http://localhost:${thirdParty.port}`]);
+  locked = { ...(await listen(l.app)), control: l.control };
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([main, stub, locked, thirdParty].map((s) => s?.close()));
+});
+
+async function newPage(viewport = { width: 1280, height: 800 }): Promise<{ page: Page; ctx: BrowserContext; errors: string[] }> {
+  const ctx = await browser.newContext({ viewport });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, ctx, errors };
+}
+
+const launcherOf = (page: Page) => page.getByRole('button', { name: /jessi/i }).first();
+const boxOf = (page: Page) => page.getByRole('textbox', { name: 'Tulis pesan' });
+const botBubbles = (page: Page) => page.locator('jessi-widget .msg.bot:not(.typing)');
+
+async function open(page: Page, url: string) {
+  await page.goto(url);
+  await launcherOf(page).click({ timeout: 8000 });
+  const log = page.getByRole('log');
+  await log.waitFor({ timeout: 8000 });
+  return log;
+}
+
+async function say(page: Page, text: string): Promise<void> {
+  await boxOf(page).fill(text);
+  await boxOf(page).press('Enter');
+}
+
+/** The JSON bodies the page POSTs to /api/chat. */
+function captureChat(page: Page): Record<string, unknown>[] {
+  const bodies: Record<string, unknown>[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().endsWith('/api/chat')) bodies.push(JSON.parse(r.postData() ?? '{}'));
+  });
+  return bodies;
+}
+
+describe('web widget in Chromium', { timeout: 60_000 }, () => {
+  it('serves a small widget and a demo page that embeds it with one tag', async () => {
+    const js = await fetch(`${main.url}/widget.js`);
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toMatch(/javascript/);
+    expect((await js.text()).length).toBeGreaterThan(1000);
+    const demo = await (await fetch(`${main.url}/`)).text();
+    expect(demo).toContain('<script src="/widget.js" async></script>');
+  });
+
+  it('has a launcher named after Jessi and answers a question on the demo page', async () => {
+    const { page, ctx, errors } = await newPage();
+    await page.goto(`${main.url}/`);
+    await expect(launcherOf(page).getAttribute('aria-label')).resolves.toContain('Hai Sahabat, Saya Jessi!');
+    const log = await open(page, `${main.url}/`);
+    await say(page, 'gimana cara klaim jht?');
+    await log.filter({ hasText: /lapak ?asik|jmo|kantor cabang/i }).waitFor({ timeout: 8000 });
+    expect(await log.locator('.msg.user').count()).toBe(1);
+    expect(await log.locator('time[datetime]').count()).toBeGreaterThanOrEqual(2); // timestamps on both turns
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('sends a quick-reply button as its payload and shows its title as the user message', async () => {
+    const { page, ctx } = await newPage();
+    const bodies = captureChat(page);
+    await open(page, `${main.url}/`);
+    await say(page, 'menu');
+    const button = page.getByRole('group', { name: 'Pilihan jawaban' }).getByRole('button').first();
+    await button.waitFor({ timeout: 8000 });
+    const title = (await button.innerText()).trim();
+    const before = await botBubbles(page).count();
+    await button.click();
+    await expect.poll(() => botBubbles(page).count(), { timeout: 8000 }).toBeGreaterThan(before);
+    const last = bodies[bodies.length - 1];
+    expect(typeof last.payload).toBe('string');
+    expect(last.text).toBeUndefined();
+    expect(typeof last.sessionId).toBe('string'); // the same conversation continues
+    await expect(page.locator('jessi-widget .msg.user').last().innerText()).resolves.toContain(title);
+    await ctx.close();
+  });
+
+  it('shows HTML typed by the user literally and never runs it', async () => {
+    const { page, ctx } = await newPage();
+    const log = await open(page, `${main.url}/`);
+    const evil = '<img src=x onerror="window.__xss=1"><b>tebal</b>';
+    await say(page, evil);
+    await expect.poll(() => botBubbles(page).count(), { timeout: 8000 }).toBeGreaterThan(1);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await log.innerText()).toContain(evil);
+    expect(await page.locator('jessi-widget img, jessi-widget b').count()).toBe(0);
+    await ctx.close();
+  });
+
+  it('renders a hostile reply as text: only *bold* and https links become markup', async () => {
+    const { page, ctx } = await newPage();
+    const log = await open(page, `${stub.url}/`);
+    await say(page, 'tes jahat');
+    const reply = log.locator('.msg.bot').filter({ hasText: 'lihat' });
+    await reply.waitFor({ timeout: 8000 });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    const text = await reply.innerText();
+    expect(text).toContain('<img src=x onerror="window.__xss=2">');
+    expect(text).toContain('<a href="javascript:window.__xss=3">klik</a>');
+    expect(await reply.locator('img, script').count()).toBe(0);
+    await expect(reply.locator('strong').innerText()).resolves.toBe('tebal');
+    const hrefs = await reply.locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs).toEqual(['https://www.bpjsketenagakerjaan.go.id/klaim']); // trailing full stop not part of the link
+    await ctx.close();
+  });
+
+  it('shows a typing indicator while waiting', async () => {
+    const { page, ctx } = await newPage();
+    await open(page, `${stub.url}/`);
+    await say(page, 'jawab pelan');
+    await page.locator('jessi-widget [data-typing]').waitFor({ state: 'visible', timeout: 1000 });
+    await page.getByText('Maaf menunggu').waitFor({ timeout: 8000 });
+    await expect(page.locator('jessi-widget [data-typing]').count()).resolves.toBe(0);
+    await ctx.close();
+  });
+
+  it('offers a retry after a network failure, and the retry gets the answer', async () => {
+    const { page, ctx } = await newPage();
+    await open(page, `${stub.url}/`);
+    stub.control.failNext = 1;
+    await say(page, 'cara klaim jht');
+    await page.getByText('Gagal mengirim. Coba lagi').waitFor({ timeout: 8000 });
+    await page.getByRole('button', { name: 'Coba lagi' }).click();
+    await page.getByText(/Lapak Asik online/).waitFor({ timeout: 8000 });
+    expect(await page.locator('jessi-widget .msg.user').count()).toBe(1); // the message is not duplicated
+    await expect(page.getByText('Gagal mengirim. Coba lagi').count()).resolves.toBe(0);
+    await ctx.close();
+  });
+
+  it("shows the server's message politely on 429 and keeps working", async () => {
+    const { page, ctx } = await newPage();
+    await open(page, `${stub.url}/`);
+    await say(page, 'banjir pesan');
+    await page.getByText('Pesan Anda terlalu banyak, coba lagi dalam 30 detik ya.').waitFor({ timeout: 8000 });
+    await say(page, 'cara klaim jht');
+    await page.getByText(/Lapak Asik online/).waitFor({ timeout: 8000 });
+    await ctx.close();
+  });
+
+  it('restores the conversation and session after a reload', async () => {
+    const { page, ctx } = await newPage();
+    const bodies = captureChat(page);
+    const log = await open(page, `${main.url}/`);
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/chat') && r.request().method() === 'POST');
+    await say(page, 'gimana cara klaim jht?');
+    const { sessionId } = (await (await answered).json()) as { sessionId: string };
+    await log.filter({ hasText: /lapak ?asik|jmo|kantor cabang/i }).waitFor({ timeout: 8000 });
+    const before = await log.innerText();
+    await page.reload();
+    const again = page.getByRole('log');
+    await again.or(launcherOf(page)).first().waitFor({ timeout: 8000 });
+    if (!(await again.isVisible())) await launcherOf(page).click();
+    await again.filter({ hasText: /cara klaim jht/i }).waitFor({ timeout: 5000 });
+    expect(await again.innerText()).toContain(before.split('\n').find((l) => /lapak ?asik|jmo|kantor cabang/i.test(l)));
+    await say(page, 'menu');
+    await expect.poll(() => bodies.length, { timeout: 8000 }).toBe(2);
+    expect(bodies[1].sessionId).toBe(sessionId);
+    await ctx.close();
+  });
+
+  it('works when embedded with one tag on another origin, untouched by the host CSS', async () => {
+    const { page, ctx, errors } = await newPage({ width: 390, height: 844 });
+    const pageUrl = `http://localhost:${thirdParty.port}/?b=${encodeURIComponent(main.url)}`;
+    const log = await open(page, pageUrl);
+    expect(new URL(page.url()).origin).not.toBe(new URL(main.url).origin);
+    await say(page, 'gimana cara klaim jht?');
+    await log.filter({ hasText: /lapak ?asik|jmo|kantor cabang/i }).waitFor({ timeout: 8000 });
+    // The host's `button{display:none!important}` does not hide the widget's send button.
+    await expect(page.getByRole('button', { name: 'Kirim' }).isVisible()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('rejects browsers on origins outside WIDGET_ORIGINS and serves the allowed one', async () => {
+    const allowed = `http://localhost:${thirdParty.port}`;
+    const pre = (origin: string) =>
+      fetch(`${locked.url}/api/chat`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+    const bad = await pre('https://evil.example');
+    expect(bad.status).toBe(403);
+    expect(bad.headers.get('access-control-allow-origin')).toBeNull();
+    const good = await pre(allowed);
+    expect(good.status).toBe(204);
+    expect(good.headers.get('access-control-allow-origin')).toBe(allowed);
+
+    // In the browser: the same third-party page on the allowed origin works; on 127.0.0.1 (not listed) it cannot send.
+    const ok = await newPage();
+    const okLog = await open(ok.page, `${allowed}/?b=${encodeURIComponent(locked.url)}`);
+    await say(ok.page, 'cara klaim jht');
+    await okLog.filter({ hasText: /Lapak Asik online/ }).waitFor({ timeout: 8000 });
+    await ok.ctx.close();
+
+    const no = await newPage();
+    const sent = locked.control.bodies.length;
+    await open(no.page, `http://127.0.0.1:${thirdParty.port}/?b=${encodeURIComponent(locked.url)}`);
+    await say(no.page, 'cara klaim jht');
+    await no.page.getByText('Gagal mengirim. Coba lagi').waitFor({ timeout: 8000 });
+    expect(locked.control.bodies.length).toBe(sent); // the chat request never reached the bot
+    await no.ctx.close();
+  });
+
+  it('fits a 360 px phone screen', async () => {
+    const { page, ctx } = await newPage({ width: 360, height: 640 });
+    await page.goto(`${main.url}/`);
+    const lb = await launcherOf(page).boundingBox();
+    expect(lb && lb.x >= 0 && lb.x + lb.width <= 360).toBe(true);
+    await launcherOf(page).click();
+    const panel = await page.getByRole('dialog', { name: 'Chat dengan Jessi' }).boundingBox();
+    expect(panel).not.toBeNull();
+    expect(panel!.x).toBeGreaterThanOrEqual(0);
+    expect(panel!.x + panel!.width).toBeLessThanOrEqual(360);
+    expect(panel!.y + panel!.height).toBeLessThanOrEqual(640);
+    const box = await boxOf(page).boundingBox();
+    expect(box && box.x + box.width <= 360 && box.y + box.height <= 640).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await ctx.close();
+  });
+
+  it('can be used with the keyboard only', async () => {
+    const { page, ctx } = await newPage();
+    await page.goto(`${main.url}/`);
+    const focused = () => page.evaluate(() => {
+      const host = document.querySelector('jessi-widget');
+      const el = host?.shadowRoot?.activeElement;
+      return el ? `${el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? ''}` : null;
+    });
+    // Tab through the page until the launcher (the last thing on it) has focus.
+    for (let i = 0; i < 40 && !(await focused())?.startsWith('button:Hai Sahabat'); i++) await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^button:Hai Sahabat/);
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('input:Tulis pesan');
+    await page.keyboard.type('gimana cara klaim jht?');
+    await page.keyboard.press('Enter');
+    await page.getByRole('log').filter({ hasText: /lapak ?asik|jmo|kantor cabang/i }).waitFor({ timeout: 8000 });
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('log').isVisible()).resolves.toBe(false);
+    expect(await focused()).toMatch(/^button:Hai Sahabat/);
+    await ctx.close();
+  });
+});
