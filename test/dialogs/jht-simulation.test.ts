@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(() => svc.close());
 
 /** The JHT simulation result as a number, read from "*Rp44.172.736*". */
-const balance = (text: string): number => Number(/Estima\w+ [^*]*\*[^*]*\*: \*Rp([\d.]+)\*/i.exec(text)?.[1]?.replace(/\./g, '') ?? NaN);
+const balance = (text: string): number => Number(/(?:setelah|after) [^:*]+: \*Rp([\d.]+)\*/i.exec(text)?.[1]?.replace(/\./g, '') ?? NaN);
 
 describe('JHT simulation through /api/chat', () => {
   it('asks for the wage, then the years, then answers with an estimate and its assumptions', async () => {
