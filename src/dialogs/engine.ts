@@ -6,6 +6,8 @@ import { isCancel, isMenu, isNo, isResume, isYes, isWhatIf } from './words.ts';
 
 /** After this many unusable answers in a row the dialog gives up kindly and offers help. */
 const MAX_REPROMPTS = 3;
+/** Mid-dialog, only a confident classification counts as "a clearly different question". */
+const INTERRUPT_CONFIDENCE = 0.8;
 /** A what-if ("kalau 20 tahun?") is understood this long after a result. */
 const WHAT_IF_WINDOW_MS = 30 * 60_000;
 
@@ -141,7 +143,7 @@ export async function continueDialog(ctx: TurnContext, def: DialogDef): Promise<
   // Nothing usable: is it another question? Then answer that and keep the dialog for later.
   const nlu = classify(ctx);
   const otherQuestion =
-    !extraction.invalid && nlu.outcome === 'answer' && nlu.intent !== def.intent && nlu.intent !== 'out_of_scope' && !isResume(text);
+    !extraction.invalid && nlu.outcome === 'answer' && nlu.confidence >= INTERRUPT_CONFIDENCE && nlu.intent !== def.intent && nlu.intent !== 'out_of_scope' && !isResume(text);
   if (otherQuestion) return false;
 
   if (ds.confirming) {
