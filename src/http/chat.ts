@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { JessiBot } from '../core/bot.ts';
@@ -16,7 +16,7 @@ export const ChatRequest = z
   .refine((b) => b.text !== undefined || b.payload !== undefined, { message: 'either text or payload is required' })
   .refine((b) => b.text === undefined || b.text.trim().length > 0 || b.payload !== undefined, { message: 'text must not be blank' });
 
-export const newSessionId = (): string => randomBytes(16).toString('base64url');
+export const newSessionId = (): string => randomUUID().replaceAll('-', '');
 
 function describe(error: z.ZodError): string {
   return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');

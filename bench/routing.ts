@@ -1,0 +1,74 @@
+/**
+ * `npm run bench`: in-process routing latency over the dev set (p50/p99 per message, messages per second),
+ * then HTTP throughput of POST /api/chat beside a bare express JSON echo, measured in the same run, as a ratio.
+ * Usage: npm run bench [-- --file ../shared/eval/dev.jsonl --duration 10 --connections 50]
+ */
+process.env.DOTENV_CONFIG_QUIET ??= 'true';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import express from 'express';
+import { createApp } from '../src/app.ts';
+import { createRouter } from '../src/nlu/router.ts';
+
+const arg = (name: string, def: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : def;
+};
+const file = arg('file', '../shared/eval/dev.jsonl');
+const duration = Number(arg('duration', '10'));
+const connections = Number(arg('connections', '50'));
+
+const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+// 1. In-process routing.
+const texts = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
+const t0 = performance.now();
+const router = await createRouter();
+const trainMs = performance.now() - t0;
+for (let k = 0; k < 3; k++) for (const t of texts) router.classify(t); // warm-up
+const times: number[] = [];
+const rounds = 20;
+const start = performance.now();
+for (let k = 0; k < rounds; k++)
+  for (const t of texts) {
+    const a = performance.now();
+    router.classify(t);
+    times.push(performance.now() - a);
+  }
+const elapsed = performance.now() - start;
+times.sort((a, b) => a - b);
+console.log(`routing (${texts.length} messages × ${rounds}): start-up ${trainMs.toFixed(0)} ms, p50 ${pct(times, 50).toFixed(3)} ms, p99 ${pct(times, 99).toFixed(3)} ms, max ${times.at(-1)!.toFixed(3)} ms, ${Math.round(times.length / (elapsed / 1000))} messages/s`);
+
+// 2. HTTP: bare express echo vs the chat API, same machine, same run.
+async function listen(app: express.Express): Promise<{ url: string; server: http.Server }> {
+  const server = http.createServer(app);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+const bareApp = express();
+bareApp.use(express.json({ limit: '16kb' }));
+bareApp.post('/api/chat', (req, res) => {
+  res.json({ sessionId: 'x', messages: [{ text: String(req.body.text) }] });
+});
+const bare = await listen(bareApp);
+const jessi = await createApp({ RATE_LIMIT_PER_MINUTE: 0, SESSION_RATE_LIMIT_PER_MINUTE: 0, LOG_LEVEL: 'silent' });
+await jessi.ready;
+const chat = await listen(jessi.app);
+
+const body = JSON.stringify({ text: 'gimana cara cairin jht saya min' });
+const run = (url: string) =>
+  autocannon({ url: `${url}/api/chat`, method: 'POST', connections, duration, headers: { 'content-type': 'application/json' }, body });
+await run(bare.url); // warm-up
+const b = await run(bare.url);
+await run(chat.url); // warm-up
+const c = await run(chat.url);
+console.log(`bare express echo: ${b.requests.average.toFixed(0)} req/s, p50 ${b.latency.p50} ms, p99 ${b.latency.p99} ms`);
+console.log(`POST /api/chat:    ${c.requests.average.toFixed(0)} req/s, p50 ${c.latency.p50} ms, p99 ${c.latency.p99} ms, non-2xx ${c.non2xx}, errors ${c.errors}`);
+console.log(`throughput ratio chat/bare: ${(c.requests.average / b.requests.average).toFixed(3)} (${connections} connections, ${duration} s each)`);
+bare.server.close();
+chat.server.close();
+await jessi.close();
+process.exit(0);
