@@ -52,7 +52,7 @@ export function originMatcher(list: string[] | '*'): (origin: string) => boolean
 /** The page's own origin needs no allow-list entry (the demo page at / calls /api/chat). */
 function isSameOrigin(req: Request, origin: string): boolean {
   try {
-    return new URL(origin).host === req.get('host');
+    return new URL(origin).host === req.host; // express 5: with port; X-Forwarded-Host when the proxy is trusted
   } catch {
     return false;
   }
@@ -77,9 +77,9 @@ export function createWebRouter(opts: WebRouterOptions): Router {
 
   /** Sets CORS headers for an allowed browser origin; false when the origin is not allowed. */
   const cors = (req: Request, res: Response): boolean => {
+    if (!any) res.vary('Origin');
     const origin = req.get('origin');
     if (!origin) return true;
-    res.vary('Origin');
     if (any) res.setHeader('Access-Control-Allow-Origin', '*');
     else if (allowed(origin) || isSameOrigin(req, origin)) res.setHeader('Access-Control-Allow-Origin', origin);
     else return false;

@@ -36,7 +36,7 @@ export function chatRouter(deps: { bot: JessiBot; addressLimiter: RateLimiter; i
       const address = req.ip ?? 'unknown';
       const limit = await deps.addressLimiter.hit(address);
       if (!limit.allowed)
-        return sendError(res, 429, 'rate_limited', `Too many requests from this address; retry in ${limit.retryAfterSeconds} s.`, limit.retryAfterSeconds);
+        return sendError(res, 429, 'rate_limited', `Terlalu banyak permintaan dari alamat ini; coba lagi dalam ${limit.retryAfterSeconds} detik. (Too many requests; retry in ${limit.retryAfterSeconds} s.)`, limit.retryAfterSeconds);
       const body = parsed.data;
       const sessionId = body.sessionId ?? newSessionId();
       const channel = req.get('x-jessi-channel') === 'web' ? 'web' : 'api';

@@ -86,10 +86,10 @@ async function startRealApp(): Promise<Server> {
   const s = await listen(jessi.app);
   return { ...s, close: async () => { await s.close(); await jessi.close(); } };
 }
-void startRealApp;
+void startStubBackend;
 
-// The backend for the user journeys: ONE LINE to switch to the real service → `= startRealApp;`
-const startMainBackend = startStubBackend;
+// The backend for the user journeys (one line): the real service; `startStubBackend` if it cannot start.
+const startMainBackend = startRealApp;
 
 let browser: Browser;
 let main: Server;
@@ -105,10 +105,12 @@ beforeAll(async () => {
   // A third-party site: one script tag pointing at the backend given in ?b=, its own search box, and
   // aggressive CSS that must not reach into the widget.
   thirdParty = await listen((req, res) => {
-    const b = new URL(req.url ?? '/', 'http://x').searchParams.get('b') ?? '';
+    const q = new URL(req.url ?? '/', 'http://x').searchParams;
+    const b = q.get('b') ?? '';
+    const lang = q.get('lang') === 'en' ? ' data-lang="en"' : '';
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.end(`<!doctype html><html><head><title>Toko Mitra</title><style>button{display:none!important} body{font:30px serif;color:red}</style></head>
-<body><h1>Halaman mitra</h1><input type="search" aria-label="Cari produk"><script src="${b}/widget.js" async></script></body></html>`);
+<body><h1>Halaman mitra</h1><input type="search" aria-label="Cari produk"><script src="${b}/widget.js" async${lang}></script></body></html>`);
   });
   const l = stubApp([`http://localhost:${thirdParty.port}`]);
   locked = { ...(await listen(l.app)), control: l.control };
@@ -120,7 +122,7 @@ afterAll(async () => {
 });
 
 async function newPage(viewport = { width: 1280, height: 800 }): Promise<{ page: Page; ctx: BrowserContext; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport });
+  const ctx = await browser.newContext({ viewport, locale: 'id-ID' });
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -203,7 +205,7 @@ describe('web widget in Chromium', { timeout: 60_000 }, () => {
     await expect.poll(() => botBubbles(page).count(), { timeout: 8000 }).toBeGreaterThan(1);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await log.innerText()).toContain(evil);
-    expect(await page.locator('jessi-widget img, jessi-widget b').count()).toBe(0);
+    expect(await log.locator('img, b').count()).toBe(0);
     await ctx.close();
   });
 
@@ -242,7 +244,7 @@ describe('web widget in Chromium', { timeout: 60_000 }, () => {
     await say(page, 'cara klaim jht');
     await page.getByText('Gagal mengirim. Coba lagi').waitFor({ timeout: 8000 });
     await page.getByRole('button', { name: 'Coba lagi' }).click();
-    await page.getByText(/Lapak Asik online/).waitFor({ timeout: 8000 });
+    await page.getByRole('log').getByText(/Lapak Asik online/).waitFor({ timeout: 8000 });
     expect(await page.locator('jessi-widget .msg.user').count()).toBe(1); // the message is not duplicated
     await expect(page.getByText('Gagal mengirim. Coba lagi').count()).resolves.toBe(0);
     await ctx.close();
@@ -254,7 +256,7 @@ describe('web widget in Chromium', { timeout: 60_000 }, () => {
     await say(page, 'banjir pesan');
     await page.getByText('Pesan Anda terlalu banyak, coba lagi dalam 30 detik ya.').waitFor({ timeout: 8000 });
     await say(page, 'cara klaim jht');
-    await page.getByText(/Lapak Asik online/).waitFor({ timeout: 8000 });
+    await page.getByRole('log').getByText(/Lapak Asik online/).waitFor({ timeout: 8000 });
     await ctx.close();
   });
 
@@ -276,6 +278,38 @@ describe('web widget in Chromium', { timeout: 60_000 }, () => {
     await say(page, 'menu');
     await expect.poll(() => bodies.length, { timeout: 8000 }).toBe(2);
     expect(bodies[1].sessionId).toBe(sessionId);
+    await ctx.close();
+  });
+
+  it('forgets a conversation left idle for more than 6 hours', async () => {
+    const { page, ctx } = await newPage();
+    const log = await open(page, `${stub.url}/`);
+    await say(page, 'cara klaim jht');
+    await log.getByText(/Lapak Asik online/).waitFor({ timeout: 8000 });
+    await page.evaluate(() => {
+      for (const k of Object.keys(localStorage).filter((k) => k.startsWith('jessi:'))) {
+        const v = JSON.parse(localStorage.getItem(k)!);
+        localStorage.setItem(k, JSON.stringify({ ...v, at: Date.now() - 7 * 3600_000 }));
+      }
+    });
+    await page.reload();
+    const again = page.getByRole('log');
+    await again.or(launcherOf(page)).first().waitFor({ timeout: 8000 });
+    if (!(await again.isVisible())) await launcherOf(page).click();
+    await again.waitFor();
+    expect(await again.innerText()).not.toContain('cara klaim jht');
+    await ctx.close();
+  });
+
+  it('speaks English with data-lang="en" and asks the API for English', async () => {
+    const { page, ctx } = await newPage();
+    const bodies = captureChat(page);
+    await page.goto(`http://localhost:${thirdParty.port}/?lang=en&b=${encodeURIComponent(stub.url)}`);
+    await page.getByRole('button', { name: "Hi there, I'm Jessi! Open chat" }).click();
+    await page.getByRole('textbox', { name: 'Type a message' }).fill('how to claim jht');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => bodies.length, { timeout: 8000 }).toBe(1);
+    expect(bodies[0].locale).toBe('en');
     await ctx.close();
   });
 
@@ -309,6 +343,13 @@ describe('web widget in Chromium', { timeout: 60_000 }, () => {
     await say(ok.page, 'cara klaim jht');
     await okLog.filter({ hasText: /Lapak Asik online/ }).waitFor({ timeout: 8000 });
     await ok.ctx.close();
+
+    // The service's own demo page needs no entry in the list.
+    const own = await newPage();
+    const ownLog = await open(own.page, `${locked.url}/`);
+    await say(own.page, 'cara klaim jht');
+    await ownLog.filter({ hasText: /Lapak Asik online/ }).waitFor({ timeout: 8000 });
+    await own.ctx.close();
 
     const no = await newPage();
     const sent = locked.control.bodies.length;

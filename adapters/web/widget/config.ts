@@ -40,7 +40,9 @@ export function readConfig(script: HTMLScriptElement | null): WidgetConfig {
   const api = (d.api && httpUrl(d.api, src)) || httpUrl('api/chat', src) || new URL('/api/chat', location.href);
   const asked = (d.lang || '').toLowerCase();
   const locale: UiLang | undefined = asked.startsWith('en') ? 'en' : asked.startsWith('id') ? 'id' : undefined;
-  const lang: UiLang = locale ?? (/^en\b/i.test(navigator.language || '') ? 'en' : 'id');
+  // The widget's own words: data-lang, else the page's <html lang>, else the browser's language.
+  const hint = document.documentElement.lang || navigator.language || '';
+  const lang: UiLang = locale ?? (/^en\b/i.test(hint) ? 'en' : 'id');
   return {
     apiUrl: api.href,
     storageKey: `jessi:${api.origin}${api.pathname}`,

@@ -23,6 +23,8 @@ export interface Saved {
 }
 
 const MAX_ENTRIES = 80;
+/** A conversation left alone this long is forgotten (replies may hold personal data; shared computers). */
+const IDLE_MS = 6 * 60 * 60 * 1000;
 export const SESSION_ID = /^[A-Za-z0-9_-]{8,128}$/;
 
 const str = (v: unknown): v is string => typeof v === 'string';
@@ -45,6 +47,8 @@ export function load(cfg: WidgetConfig): Saved {
   try {
     const raw = JSON.parse(localStorage.getItem(cfg.storageKey) || 'null') as Partial<Saved> | null;
     if (!raw || typeof raw !== 'object') return { entries: [] };
+    const at = (raw as { at?: unknown }).at;
+    if (typeof at !== 'number' || Date.now() - at > IDLE_MS) return { entries: [], seen: raw.seen === true };
     const entries = Array.isArray(raw.entries) ? raw.entries.map(cleanEntry).filter((e): e is Entry => e !== null) : [];
     return {
       sessionId: str(raw.sessionId) && SESSION_ID.test(raw.sessionId) ? raw.sessionId : undefined,
@@ -60,7 +64,7 @@ export function load(cfg: WidgetConfig): Saved {
 export function save(cfg: WidgetConfig, s: Saved): void {
   try {
     const entries = s.entries.slice(-MAX_ENTRIES);
-    localStorage.setItem(cfg.storageKey, JSON.stringify({ ...s, entries }));
+    localStorage.setItem(cfg.storageKey, JSON.stringify({ ...s, entries, at: Date.now() }));
   } catch {
     /* storage full or unavailable */
   }
