@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import http from 'node:http';
 import { createApp, type JessiApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
+import type { Logger } from 'pino';
 
 export interface ChatReply {
   status: number;
@@ -22,8 +23,8 @@ export interface Service {
 }
 
 /** The real service (express app, bot, sandbox status API) on a free loopback port. */
-export async function startService(overrides: Partial<Config> = {}): Promise<Service> {
-  const jessi = await createApp({ PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...overrides });
+export async function startService(overrides: Partial<Config> = {}, opts: { logger?: Logger } = {}): Promise<Service> {
+  const jessi = await createApp({ PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...overrides }, opts);
   await jessi.ready;
   const server = http.createServer(jessi.app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -72,10 +72,17 @@ export const route: Middleware<TurnContext> = async (ctx, next) => {
 
 /** Report unanswered turns (ask-back, fall-back) and count every turn. */
 export const observe: Middleware<TurnContext> = async (ctx, next) => {
+  const started = performance.now();
   await next();
   const intent = ctx.intent ?? { id: 'out_of_scope', confidence: 0 };
   if (!ctx.intent) setIntent(ctx, intent.id, intent.confidence, 'fallback');
   const outcome = ctx.outcome ?? 'answer';
   ctx.deps.observer?.turn?.(ctx.input.channel, intent.id, outcome);
   if ((outcome === 'ask' || outcome === 'fallback') && ctx.text) ctx.deps.observer?.unanswered?.(ctx.text, outcome, intent.id, ctx.lang);
+  // Per-turn line at debug level (the logger scrubs NIK, KPJ, phone numbers, amounts and tokens from it).
+  if (ctx.deps.logger.isLevelEnabled('debug'))
+    ctx.deps.logger.debug(
+      { channel: ctx.input.channel, intent: intent.id, confidence: intent.confidence, outcome, lang: ctx.lang, dialog: ctx.state.dialog?.id, text: ctx.text, ms: Math.round((performance.now() - started) * 10) / 10 },
+      'turn',
+    );
 };
