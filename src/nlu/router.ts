@@ -93,7 +93,10 @@ export class Router implements IntentRouter {
     const out: string[] = [];
     let budget = TYPO_BUDGET;
     for (const t of tokens) {
-      if (!/^[a-z]+$/.test(t) || this.vocab.has(t) || dict.has(t) || this.lex.known.has(t) || this.lex.english.has(t)) {
+      // A known word with a clitic ("langkahnya", "saldoku") is not a typo of another word.
+      const bare = t.length > 5 ? t.replace(/(nya|lah|kah|pun|ku|mu)$/, '') : t;
+      const known = (w: string) => this.vocab.has(w) || dict.has(w) || this.lex.known.has(w) || this.lex.english.has(w);
+      if (!/^[a-z]+$/.test(t) || known(t) || (bare !== t && known(bare))) {
         out.push(t);
         continue;
       }
