@@ -28,10 +28,12 @@ async function advance(ctx: TurnContext, def: DialogDef, ds: DialogState, reprom
   const missing = nextMissing(def, ds.slots);
   setIntent(ctx, def.intent, 1, 'dialog');
   if (missing) {
+    // Asking for the same slot again (the user answered something else): the short form, with an example.
+    const again = reprompt || ds.awaiting === missing;
     ds.awaiting = missing;
     ds.confirming = false;
     ctx.state.dialog = ds;
-    const msgs = def.prompt(missing, ctx, ds.slots, reprompt);
+    const msgs = def.prompt(missing, ctx, ds.slots, again);
     const last = msgs[msgs.length - 1];
     if (last && !last.buttons?.length) last.buttons = [cancelButton(ctx)];
     emit(ctx, msgs);

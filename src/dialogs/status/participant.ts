@@ -12,8 +12,8 @@ export const jhtBalance = verifiedDialog({
     const scheme = b.jht.scheme === 'sharia' ? tr(ctx, { id: 'syariah', en: 'sharia' }) : tr(ctx, { id: 'konvensional', en: 'conventional' });
     return [{
       text: tr(ctx, {
-        id: `Saldo JHT atas nama *${name}* (${scheme}) per ${formatDate(b.asOf, 'id')}: *${formatRupiah(b.jht.balance)}*.\n\nSaldo ini bisa juga dilihat kapan saja di aplikasi JMO. ⚠️ BPJS Ketenagakerjaan tidak pernah meminta OTP, password/PIN, atau biaya apa pun.`,
-        en: `JHT balance of *${name}* (${scheme}) as of ${formatDate(b.asOf, 'en')}: *${formatRupiah(b.jht.balance)}*.\n\nYou can also see it any time in the JMO app. ⚠️ BPJS Ketenagakerjaan never asks for OTPs, passwords/PINs or any fee.`,
+        id: `Saldo JHT atas nama ${name} (${scheme}) per ${formatDate(b.asOf, 'id')}: *${formatRupiah(b.jht.balance)}*.\n\nSaldo ini bisa juga dilihat kapan saja di aplikasi JMO. ⚠️ BPJS Ketenagakerjaan tidak pernah meminta OTP, password/PIN, atau biaya apa pun.`,
+        en: `JHT balance of ${name} (${scheme}) as of ${formatDate(b.asOf, 'en')}: *${formatRupiah(b.jht.balance)}*.\n\nYou can also see it any time in the JMO app. ⚠️ BPJS Ketenagakerjaan never asks for OTPs, passwords/PINs or any fee.`,
       }),
       buttons: [
         { title: tr(ctx, { id: 'Status klaim saya', en: 'My claim status' }), payload: 'intent:claim_status' },
@@ -40,8 +40,8 @@ export const claimStatus = verifiedDialog({
     const claims = await ctx.deps.status.claims(token);
     if (!claims.length)
       return [{ text: tr(ctx, {
-        id: `Tidak ada klaim yang tercatat atas nama *${name}*. Jika Anda baru saja mengajukan, data bisa muncul dalam 1×24 jam; atau hubungi call center *175*.`,
-        en: `There are no claims on record for *${name}*. If you applied just now it may take a day to appear; or call *175*.`,
+        id: `Tidak ada klaim yang tercatat atas nama ${name}. Jika Anda baru saja mengajukan, data bisa muncul dalam 1×24 jam; atau hubungi call center *175*.`,
+        en: `There are no claims on record for ${name}. If you applied just now it may take a day to appear; or call *175*.`,
       }), buttons: [{ title: tr(ctx, { id: 'Cara klaim JHT', en: 'How to claim JHT' }), payload: 'intent:jht_claim_how' }] }];
     const lines = claims.map((c) => {
       const st = CLAIM_STATUS[c.status] ?? { id: c.status, en: c.status };
@@ -51,7 +51,7 @@ export const claimStatus = verifiedDialog({
       });
     });
     return [{
-      text: tr(ctx, { id: `Status klaim atas nama *${name}*:\n`, en: `Claims of *${name}*:\n` }) + lines.join('\n') +
+      text: tr(ctx, { id: `Status klaim atas nama ${name}:\n`, en: `Claims of ${name}:\n` }) + lines.join('\n') +
         tr(ctx, { id: '\n\nAnda juga bisa memantau klaim di aplikasi JMO, menu Tracking/Lacak Klaim.', en: '\n\nYou can also follow claims in the JMO app under Tracking.' }),
       buttons: [{ title: tr(ctx, { id: 'Cek saldo JHT', en: 'Check JHT balance' }), payload: 'intent:jht_balance' }],
     }];
