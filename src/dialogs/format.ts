@@ -23,8 +23,4 @@ export function formatMonths(total: number, lang: Lang): string {
   return parts.join(' ') || (lang === 'id' ? '0 bulan' : '0 months');
 }
 
-/** Percent for a reply: 0.05 → "5%", 0.037 → "3,7%" (id) / "3.7%" (en). */
-export function formatPercent(fraction: number, lang: Lang): string {
-  const s = String(Math.round(fraction * 100 * 10000) / 10000);
-  return `${lang === 'id' ? s.replace('.', ',') : s}%`;
-}
+export { formatPercent } from '../knowledge/format.ts';

@@ -1,12 +1,8 @@
 /** Reply formatting of figures, the Indonesian way in both languages for money. */
 import type { Lang } from '../core/types.ts';
+import { formatRupiah } from '../calc/money.ts';
 
-/** 45678900 → "Rp45.678.900" (also in English replies); negative amounts get a leading minus. */
-export function formatRupiah(n: number): string {
-  const rounded = Math.round(n);
-  const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${rounded < 0 ? '-' : ''}Rp${digits}`;
-}
+export { formatRupiah };
 
 /** Short form for round millions/billions: 15000000 → "Rp15 juta" / "Rp15 million"; otherwise formatRupiah. */
 export function formatRupiahShort(n: number, lang: Lang): string {

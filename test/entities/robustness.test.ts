@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { extractAmounts, parseAmount } from '../../src/nlu/entities/amount.ts';
 import { parseDate } from '../../src/nlu/entities/date.ts';
 import { parseDuration } from '../../src/nlu/entities/duration.ts';
-import { findPii, redactPii } from '../../src/nlu/entities/identifiers.ts';
+import { findPii } from '../../src/nlu/entities/identifiers.ts';
+import { redactPii } from '../../src/observability/redact.ts';
 import { parsePercent } from '../../src/nlu/entities/percent.ts';
 
 // Messages built from pieces users type: numbers with separators, units, month names, noise.

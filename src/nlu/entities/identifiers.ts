@@ -128,15 +128,5 @@ export const maskPhone = (phone: string): string => keep(phoneNational(digitsOf(
 /** "budi.santoso@mail.com" → "b***@mail.com". */
 export const maskEmail = (email: string): string => email.replace(/^([^@])[^@]*@/, '$1***@');
 
-const PLACEHOLDER: Record<PiiKind, string> = { nik: '[NIK]', kpj: '[KPJ]', phone: '[PHONE]', email: '[EMAIL]' };
-
-/**
- * Replace NIK, KPJ, phone numbers and emails by placeholders ([NIK], [KPJ], [PHONE], [EMAIL]); any other run of
- * 10+ digits (bank accounts, unrecognised ids) becomes [NUMBER]. For logs and stored unanswered questions.
- */
-export function redactPii(text: string): string {
-  let out = text;
-  for (const m of findPii(text).reverse()) out = out.slice(0, m.index) + PLACEHOLDER[m.kind] + out.slice(m.end);
-  return out.replace(/(?<![\w-])\d(?:[ -]?\d){9,}(?![\w-])/g, '[NUMBER]');
-}
+// Redaction of personal data for logs and stored questions: src/observability/redact.ts (one place).
 

@@ -5,6 +5,6 @@ export { parseDate, findDates, type ParsedDate, type DateMatch } from './date.ts
 export { parsePercent, findPercents, type PercentMatch } from './percent.ts';
 export {
   findPii, findNik, findKpj, findPhone, findEmail, findTicket, findTickets, parseIdentifier, extractIdentifiers,
-  maskNik, maskKpj, maskPhone, maskEmail, redactPii, type PiiMatch, type PiiKind,
+  maskNik, maskKpj, maskPhone, maskEmail, type PiiMatch, type PiiKind,
 } from './identifiers.ts';
 export { wordsToNumber, findNumberWords, parseBareNumber, isNumberWord, isMagnitudeWord, type NumberWordsMatch } from './numwords.ts';

@@ -1,0 +1,78 @@
+/** A real service process (`node --import tsx src/server.ts`) for benchmarks: start, wait for /readyz, memory, stop. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+export interface ServiceProcess {
+  readonly name: string;
+  readonly port: number;
+  readonly url: string;
+  readonly pid: number;
+  alive(): boolean;
+  /** Resident set size in bytes, from /proc/<pid>/status (0 when unreadable). */
+  rss(): number;
+  /** A gauge from the service's own /metrics (e.g. nodejs_heap_size_used_bytes); NaN when missing. */
+  metric(name: string): Promise<number>;
+  /** Last lines the process printed, for error messages. */
+  tail(): string;
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function startServiceProcess(name: string, port: number, env: Record<string, string>, cwd = process.cwd()): Promise<ServiceProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd,
+    env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const keep = (d: Buffer) => {
+    lines.push(...d.toString().split('\n').filter(Boolean));
+    if (lines.length > 20) lines.splice(0, lines.length - 20);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const url = `http://127.0.0.1:${port}`;
+  const svc: ServiceProcess = {
+    name,
+    port,
+    url,
+    pid: child.pid ?? -1,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    rss() {
+      try {
+        const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        return m ? Number(m[1]) * 1024 : 0;
+      } catch {
+        return 0;
+      }
+    },
+    async metric(metricName) {
+      try {
+        const text = await (await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(2000) })).text();
+        const m = new RegExp(`^${metricName}(?:\\{[^}]*\\})? ([0-9.e+-]+)`, 'm').exec(text);
+        return m ? Number(m[1]) : NaN;
+      } catch {
+        return NaN;
+      }
+    },
+    tail: () => lines.slice(-5).join(' | '),
+    async stop() {
+      if (!svc.alive()) return;
+      const exited = new Promise<void>((r) => child.once('exit', () => r()));
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(t);
+    },
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (!svc.alive()) throw new Error(`${name} exited during start-up: ${svc.tail()}`);
+    const ok = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 200, () => false);
+    if (ok) return svc;
+    await sleep(200);
+  }
+  await svc.stop();
+  throw new Error(`${name} not ready (/readyz) within 60 s: ${svc.tail()}`);
+}
