@@ -4,7 +4,7 @@
  */
 import type { CalcParams, RiskClass } from './params.ts';
 import { roundHalfUp } from './money.ts';
-import { ceilingFor } from './jp.ts';
+import { ceilingFor, monthOf } from './jp.ts';
 
 export type { RiskClass } from './params.ts';
 export { RISK_CLASSES } from './params.ts';
@@ -30,16 +30,6 @@ export interface WageEarnerContribution {
   /** JKP costs employer and worker nothing extra (funded by the government and a share of JKK). */
   jkp: Split;
   total: Split;
-}
-
-function monthOf(asOf: Date | string): { year: number; month: number } {
-  if (typeof asOf === 'string') {
-    const m = /^(\d{4})-(\d{2})/.exec(asOf);
-    if (!m) throw new RangeError(`not an ISO date: ${asOf}`);
-    return { year: Number(m[1]), month: Number(m[2]) };
-  }
-  const d = new Date(asOf.getTime() + 7 * 3600_000); // Indonesian western time
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
 }
 
 const split = (employer: number, worker: number): Split => ({ employer, worker, total: employer + worker });

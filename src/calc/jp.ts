@@ -99,7 +99,7 @@ export interface JpResult {
 }
 
 /** Calendar month of a Date in UTC+7, or of a "YYYY-MM[-DD]" string. */
-function monthOf(asOf: Date | string): YearMonth {
+export function monthOf(asOf: Date | string): YearMonth {
   if (typeof asOf === 'string') {
     const m = /^(\d{4})-(\d{2})/.exec(asOf);
     if (!m) throw new RangeError(`not an ISO date: ${asOf}`);
