@@ -4,6 +4,7 @@
  * Usage: npm run bench [-- --file ../shared/eval/dev.jsonl --duration 10 --connections 50]
  */
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +23,30 @@ const duration = Number(arg('duration', '10'));
 const connections = Number(arg('connections', '50'));
 
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+// 0. Start-up: process spawn → /readyz 200 (knowledge, models, sandbox loaded).
+async function readyTime(port: number): Promise<number> {
+  const t = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  try {
+    for (let k = 0; k < 300; k++) {
+      const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status === 200, () => false);
+      if (ok) return performance.now() - t;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error('service not ready in 3 s');
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+const startups: number[] = [];
+for (let k = 0; k < 3; k++) startups.push(await readyTime(39_000 + k));
+startups.sort((a, b) => a - b);
+console.log(`start-up to /readyz: median ${startups[1]!.toFixed(0)} ms (runs: ${startups.map((x) => x.toFixed(0)).join(', ')} ms)`);
 
 // 1. In-process routing.
 const texts = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);

@@ -17,7 +17,6 @@ import { createRateLimiter } from './ratelimit/limiter.ts';
 import { createStatusClient, type StatusClient } from './status/client.ts';
 import { createSandboxRouter } from './status/sandbox/router.ts';
 import { MemoryStore } from './store/memory.ts';
-import { createRedisStore } from './store/redis.ts';
 import type { Store } from './store/types.ts';
 import { recordUnanswered } from './unanswered/store.ts';
 import { createWebRouter } from '../adapters/web/router.ts';
@@ -55,7 +54,10 @@ async function startEmbeddedSandbox(store: Store, token: string): Promise<{ url:
 export async function createApp(overrides: Partial<Config> = {}, opts: { logger?: Logger } = {}): Promise<JessiApp> {
   const config = { ...loadConfig(), ...overrides };
   const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL });
-  const store: Store = config.REDIS_URL ? await createRedisStore(config.REDIS_URL, { logger }) : new MemoryStore();
+  // The Redis client is loaded only when it is used (it costs start-up time otherwise).
+  const store: Store = config.REDIS_URL
+    ? await (await import('./store/redis.ts')).createRedisStore(config.REDIS_URL, { logger })
+    : new MemoryStore();
   const metrics = createMetrics();
 
   const app = express();
