@@ -67,6 +67,9 @@ export function classify(ctx: TurnContext): NluResult {
 /** Pick the text for the turn's language. */
 export const tr = (ctx: Pick<TurnContext, 'lang'>, texts: Record<Lang, string>): string => texts[ctx.lang];
 
+/** The call centre number, from the rules file like every figure ("175"). */
+export const callCentre = (ctx: TurnContext): string => ctx.deps.kb.rules.text('contact.call_center');
+
 export function say(ctx: TurnContext, text: string, buttons?: Button[]): void {
   ctx.out.push(buttons?.length ? { text, buttons } : { text });
 }

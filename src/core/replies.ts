@@ -1,4 +1,4 @@
-import { say, setIntent, tr, type TurnContext } from './context.ts';
+import { callCentre, say, setIntent, tr, type TurnContext } from './context.ts';
 import { intentPayload, type Button } from './types.ts';
 import type { NluResult } from '../nlu/types.ts';
 
@@ -42,8 +42,8 @@ export function fallback(ctx: TurnContext, confidence: number): void {
   say(
     ctx,
     tr(ctx, {
-      id: 'Maaf, Jessi belum memahami pertanyaan Anda. Coba tulis dengan kata lain, pilih topik di bawah, atau hubungi petugas kami di call center *175*.',
-      en: "Sorry, I didn't understand that. Try other words, pick a topic below, or talk to our staff at call centre *175*.",
+      id: `Maaf, Jessi belum memahami pertanyaan Anda. Coba tulis dengan kata lain, pilih topik di bawah, atau hubungi petugas kami di call center *${callCentre(ctx)}*.`,
+      en: `Sorry, I didn't understand that. Try other words, pick a topic below, or talk to our staff at call centre *${callCentre(ctx)}*.`,
     }),
     [...topicButtons(ctx, MENU_TOPICS.slice(0, 4)), { title: tr(ctx, { id: 'Bicara dengan petugas', en: 'Talk to an agent' }), payload: intentPayload('handoff_agent') }],
   );

@@ -1,4 +1,4 @@
-import { classify, say, setIntent, tr, type TurnContext } from '../core/context.ts';
+import { callCentre, classify, say, setIntent, tr, type TurnContext } from '../core/context.ts';
 import type { DialogState } from '../core/state.ts';
 import type { OutMessage } from '../core/types.ts';
 import type { DialogDef, Extraction, Slots } from './types.ts';
@@ -166,8 +166,8 @@ export async function continueDialog(ctx: TurnContext, def: DialogDef): Promise<
     say(
       ctx,
       tr(ctx, {
-        id: `Maaf, Jessi belum bisa menangkap jawabannya, jadi ${def.title.id} saya hentikan dulu. Anda bisa mulai lagi kapan saja, atau hubungi call center *175*.`,
-        en: `Sorry, I could not understand the answer, so I have stopped the ${def.title.en}. You can start again any time, or call *175*.`,
+        id: `Maaf, Jessi belum bisa menangkap jawabannya, jadi ${def.title.id} saya hentikan dulu. Anda bisa mulai lagi kapan saja, atau hubungi call center *${callCentre(ctx)}*.`,
+        en: `Sorry, I could not understand the answer, so I have stopped the ${def.title.en}. You can start again any time, or call *${callCentre(ctx)}*.`,
       }),
       [
         { title: tr(ctx, { id: 'Mulai lagi', en: 'Start again' }), payload: `dialog:${def.id}` },

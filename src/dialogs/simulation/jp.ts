@@ -1,4 +1,4 @@
-import { tr } from '../../core/context.ts';
+import { callCentre, tr } from '../../core/context.ts';
 import { simulateJp } from '../../calc/jp.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatDate, formatMonths, formatPercent, monthName } from '../format.ts';
@@ -58,15 +58,15 @@ export const jpSimulation: DialogDef = {
       text = tr(ctx, {
         id: `📊 *Estimasi Jaminan Pensiun*\nUsia pensiun Anda *${r.pensionAge} tahun*, tercapai pada *${when}*. Masa iur ${masa} (${r.contributionMonths} bulan).\nPerkiraan manfaat pensiun bulanan tahun pertama: *${formatRupiah(r.monthlyBenefit)}*` +
           (r.cappedAtMax ? ` (dibatasi manfaat maksimum yang berlaku sekarang)` : '') + (r.raisedToMin ? ` (dinaikkan ke manfaat minimum yang berlaku sekarang)` : '') +
-          `.\nRumus: 1% × masa iur (tahun) × rata-rata upah ${formatRupiah(r.averageWage)}.\n\n${assumptions}\n\nIni perkiraan, bukan jumlah pasti: batas upah serta manfaat minimum dan maksimum disesuaikan tiap tahun.`,
+          `.\nRumus: ${formatPercent(ctx.deps.calc.jpAccrualRate, 'id')} × masa iur (tahun) × rata-rata upah ${formatRupiah(r.averageWage)}.\n\n${assumptions}\n\nIni perkiraan, bukan jumlah pasti: batas upah serta manfaat minimum dan maksimum disesuaikan tiap tahun.`,
         en: `📊 *Estimated pension (JP)*\nYour pension age is *${r.pensionAge}*, reached in *${when}*. Contribution period ${masa} (${r.contributionMonths} months).\nEstimated monthly pension in the first year: *${formatRupiah(r.monthlyBenefit)}*` +
           (r.cappedAtMax ? ` (capped at today's maximum benefit)` : '') + (r.raisedToMin ? ` (raised to today's minimum benefit)` : '') +
-          `.\nFormula: 1% × contribution years × average wage ${formatRupiah(r.averageWage)}.\n\n${assumptions}\n\nThis is an estimate, not a guaranteed amount: the ceiling and the minimum and maximum benefits change every year.`,
+          `.\nFormula: ${formatPercent(ctx.deps.calc.jpAccrualRate, 'en')} × contribution years × average wage ${formatRupiah(r.averageWage)}.\n\n${assumptions}\n\nThis is an estimate, not a guaranteed amount: the ceiling and the minimum and maximum benefits change every year.`,
       });
     } else if (r.kind === 'past_pension_age') {
       text = tr(ctx, {
-        id: `Menurut tanggal lahir ${formatDate(birthDate, 'id')}, Anda sudah mencapai usia pensiun JP (${r.pensionAge} tahun pada ${when}), jadi tidak ada lagi masa iur yang bisa disimulasikan. Untuk manfaat yang sudah menjadi hak Anda, silakan ajukan klaim JP atau hubungi call center *175*.`,
-        en: `By the birth date ${formatDate(birthDate, 'en')} you have already reached the JP pension age (${r.pensionAge} in ${when}), so there is no contribution period left to simulate. For the benefit you are entitled to, please file a JP claim or call *175*.`,
+        id: `Menurut tanggal lahir ${formatDate(birthDate, 'id')}, Anda sudah mencapai usia pensiun JP (${r.pensionAge} tahun pada ${when}), jadi tidak ada lagi masa iur yang bisa disimulasikan. Untuk manfaat yang sudah menjadi hak Anda, silakan ajukan klaim JP atau hubungi call center *${callCentre(ctx)}*.`,
+        en: `By the birth date ${formatDate(birthDate, 'en')} you have already reached the JP pension age (${r.pensionAge} in ${when}), so there is no contribution period left to simulate. For the benefit you are entitled to, please file a JP claim or call *${callCentre(ctx)}*.`,
       });
     } else {
       text = tr(ctx, {

@@ -1,4 +1,4 @@
-import { tr, type TurnContext } from '../../core/context.ts';
+import { callCentre, tr, type TurnContext } from '../../core/context.ts';
 import type { OutMessage } from '../../core/types.ts';
 import { formatDate } from '../format.ts';
 import { readContact, readTicket } from '../values.ts';
@@ -53,15 +53,15 @@ export const complaintTrack: DialogDef = {
     const allowed = await lookupAllowed(ctx);
     if (!allowed.ok)
       return { done: true, messages: [{ text: tr(ctx, {
-        id: `Maaf, terlalu banyak pencarian tiket dalam waktu singkat. Silakan coba lagi dalam ${minutes(allowed.retryAfterSeconds)} menit, atau hubungi call center *175*.`,
-        en: `Sorry, too many ticket lookups in a short time. Please try again in ${minutes(allowed.retryAfterSeconds)} minutes, or call *175*.`,
+        id: `Maaf, terlalu banyak pencarian tiket dalam waktu singkat. Silakan coba lagi dalam ${minutes(allowed.retryAfterSeconds)} menit, atau hubungi call center *${callCentre(ctx)}*.`,
+        en: `Sorry, too many ticket lookups in a short time. Please try again in ${minutes(allowed.retryAfterSeconds)} minutes, or call *${callCentre(ctx)}*.`,
       }) }] };
     try {
       const c = await ctx.deps.status.complaint(ticket);
       if (!c)
         return { done: true, messages: [{ text: tr(ctx, {
-          id: `Tiket *${ticket}* tidak ditemukan. Periksa kembali nomornya (format ADU-YYYYMMDD-NNNN, tanggal sesuai hari pengaduan dibuat). Jika sudah benar, hubungi call center *175*.`,
-          en: `Ticket *${ticket}* was not found. Please check the number (form ADU-YYYYMMDD-NNNN, with the date the complaint was filed). If it is right, call *175*.`,
+          id: `Tiket *${ticket}* tidak ditemukan. Periksa kembali nomornya (format ADU-YYYYMMDD-NNNN, tanggal sesuai hari pengaduan dibuat). Jika sudah benar, hubungi call center *${callCentre(ctx)}*.`,
+          en: `Ticket *${ticket}* was not found. Please check the number (form ADU-YYYYMMDD-NNNN, with the date the complaint was filed). If it is right, call *${callCentre(ctx)}*.`,
         }), buttons: [{ title: tr(ctx, { id: 'Buat pengaduan', en: 'File a complaint' }), payload: 'intent:complaint_create' }] }] };
       const st = COMPLAINT_STATUS[c.status] ?? { id: c.status, en: c.status };
       return { done: true, messages: [{ text: tr(ctx, {
@@ -160,8 +160,8 @@ export const complaintCreate: DialogDef = {
         contact: slots.contact as string,
       });
       return { done: true, messages: [{ text: tr(ctx, {
-        id: `✅ Pengaduan Anda sudah kami terima dengan nomor tiket *${ticket}*. Simpan nomor ini: statusnya bisa dilacak kapan saja di sini (ketik "lacak pengaduan ${ticket}") atau lewat call center *175*.`,
-        en: `✅ Your complaint has been received with ticket number *${ticket}*. Keep it: you can track it any time here (type "track complaint ${ticket}") or through call centre *175*.`,
+        id: `✅ Pengaduan Anda sudah kami terima dengan nomor tiket *${ticket}*. Simpan nomor ini: statusnya bisa dilacak kapan saja di sini (ketik "lacak pengaduan ${ticket}") atau lewat call center *${callCentre(ctx)}*.`,
+        en: `✅ Your complaint has been received with ticket number *${ticket}*. Keep it: you can track it any time here (type "track complaint ${ticket}") or through call centre *${callCentre(ctx)}*.`,
       }), buttons: [{ title: tr(ctx, { id: 'Lacak pengaduan', en: 'Track complaint' }), payload: `dialog:complaint_track` }] }] };
     } catch {
       return { done: true, messages: [unavailableMessage(ctx)] };

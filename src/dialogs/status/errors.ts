@@ -1,4 +1,4 @@
-import { tr, type TurnContext } from '../../core/context.ts';
+import { callCentre, tr, type TurnContext } from '../../core/context.ts';
 import type { OutMessage } from '../../core/types.ts';
 
 /** The kind of a status-API failure ('mismatch', 'locked', 'expired', 'not_found', 'unavailable'). */
@@ -11,8 +11,8 @@ export function statusErrorKind(e: unknown): string {
 export function unavailableMessage(ctx: TurnContext): OutMessage {
   return {
     text: tr(ctx, {
-      id: 'Maaf, layanan data peserta sedang tidak dapat diakses. Silakan coba beberapa saat lagi, atau hubungi call center *175*. Pertanyaan lain tetap bisa Jessi bantu.',
-      en: 'Sorry, the participant data service cannot be reached right now. Please try again in a moment, or call *175*. I can still help with other questions.',
+      id: `Maaf, layanan data peserta sedang tidak dapat diakses. Silakan coba beberapa saat lagi, atau hubungi call center *${callCentre(ctx)}*. Pertanyaan lain tetap bisa Jessi bantu.`,
+      en: `Sorry, the participant data service cannot be reached right now. Please try again in a moment, or call *${callCentre(ctx)}*. I can still help with other questions.`,
     }),
     buttons: [{ title: tr(ctx, { id: 'Menu utama', en: 'Main menu' }), payload: 'intent:menu' }],
   };

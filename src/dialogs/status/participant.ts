@@ -1,4 +1,4 @@
-import { tr } from '../../core/context.ts';
+import { callCentre, tr } from '../../core/context.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatDate } from '../format.ts';
 import { verifiedDialog } from './verified.ts';
@@ -40,8 +40,8 @@ export const claimStatus = verifiedDialog({
     const claims = await ctx.deps.status.claims(token);
     if (!claims.length)
       return [{ text: tr(ctx, {
-        id: `Tidak ada klaim yang tercatat atas nama ${name}. Jika Anda baru saja mengajukan, data bisa muncul dalam 1×24 jam; atau hubungi call center *175*.`,
-        en: `There are no claims on record for ${name}. If you applied just now it may take a day to appear; or call *175*.`,
+        id: `Tidak ada klaim yang tercatat atas nama ${name}. Jika Anda baru saja mengajukan, datanya mungkin belum muncul; coba lagi nanti atau hubungi call center *${callCentre(ctx)}*.`,
+        en: `There are no claims on record for ${name}. If you applied just now it may not show yet; try again later or call *${callCentre(ctx)}*.`,
       }), buttons: [{ title: tr(ctx, { id: 'Cara klaim JHT', en: 'How to claim JHT' }), payload: 'intent:jht_claim_how' }] }];
     const lines = claims.map((c) => {
       const st = CLAIM_STATUS[c.status] ?? { id: c.status, en: c.status };

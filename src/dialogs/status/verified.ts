@@ -1,4 +1,4 @@
-import { tr, type TurnContext } from '../../core/context.ts';
+import { callCentre, tr, type TurnContext } from '../../core/context.ts';
 import type { OutMessage } from '../../core/types.ts';
 import { readBirthDate, readIdentifier } from '../values.ts';
 import type { DialogCompletion, DialogDef, Extraction, Slots } from '../types.ts';
@@ -94,11 +94,14 @@ export function verifiedDialog(spec: {
             id: 'Maaf, data tidak cocok. Periksa kembali nomor KPJ/NIK dan tanggal lahir Anda, lalu coba lagi.',
             en: 'Sorry, the details do not match. Please check your KPJ/NIK and date of birth, then try again.',
           }) }] };
-        if (kind === 'locked')
+        if (kind === 'locked') {
+          const m = (e as { retryAfterMinutes?: number }).retryAfterMinutes;
+          const wait = { id: m ? `dalam ${m} menit` : 'beberapa saat lagi', en: m ? `in ${m} minutes` : 'later' };
           return { done: true, messages: [{ text: tr(ctx, {
-            id: 'Demi keamanan, verifikasi untuk nomor ini dikunci sementara karena terlalu banyak percobaan yang gagal. Silakan coba lagi dalam 15 menit, atau hubungi call center *175*.',
-            en: 'For your security, verification for this number is locked for a while after too many failed attempts. Please try again in 15 minutes, or call *175*.',
+            id: `Demi keamanan, verifikasi untuk nomor ini dikunci sementara karena terlalu banyak percobaan yang gagal. Silakan coba lagi ${wait.id}, atau hubungi call center *${callCentre(ctx)}*.`,
+            en: `For your security, verification for this number is locked for a while after too many failed attempts. Please try again ${wait.en}, or call *${callCentre(ctx)}*.`,
           }) }] };
+        }
         return { done: true, messages: [unavailableMessage(ctx)] };
       }
     },
