@@ -1,6 +1,6 @@
 /**
  * `npm run bench:load`: two real service processes on one real redis-server, loopback only.
- *  1. peak: autocannon on both instances at once, each connection running 4-turn JHT dialogs
+ *  1. peak: the soak driver in closed loop (and, for reference, autocannon), 4-turn JHT dialogs
  *     ("simulasi jht" → "5 juta" → "10 tahun" → "makasih") with the session id from the first reply;
  *  2. soak: `--duration` s (default 60) at half the peak rate, open loop (fixed send rate whatever the
  *     latency), each dialog's turns alternating between the two instances; throughput, p50/p99, errors,
@@ -34,6 +34,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const MB = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
 const f1 = (n: number) => n.toFixed(1);
 const log = (s: string) => console.error(`[bench:load] ${s}`);
+const lat = (r: RunResult, pick: (s: Sample) => boolean = () => true) => r.samples.filter(pick).map((s) => s.ms);
+const errCount = (r: RunResult) => [...r.errors.values()].reduce((a, b) => a + b, 0);
+const non2xx = (r: RunResult) => r.samples.filter((s) => s.status !== 0 && (s.status < 200 || s.status > 299)).length;
 
 const redis = await RedisServer.start();
 const services: ServiceProcess[] = [];
@@ -48,7 +51,7 @@ process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 try {
   const env = { REDIS_URL: redis.url, RATE_LIMIT_PER_MINUTE: '0', SESSION_RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn' };
   const ports = [await freePort(), await freePort()];
-  services.push(...(await Promise.all(ports.map((p, i) => startServiceProcess(i ? 'B' : 'A', p, env)))));
+  services.push(...(await Promise.all(ports.map((p, i) => startServiceProcess(i ? 'B' : 'A', p, env, { inspect: true })))));
   const [A, B] = services as [ServiceProcess, ServiceProcess];
   const head = `two instances on one redis-server, ${os.cpus().length} cores (load average ${os.loadavg()[0]!.toFixed(2)} at start), node ${process.version}`;
   log(head);
@@ -70,15 +73,22 @@ try {
     });
   log('warm-up (3 s)');
   await Promise.all(services.map((s) => cannon(s.url, 3)));
-  log(`peak (${peakSeconds} s, ${connections} connections per instance)`);
-  const peakRuns = await Promise.all(services.map((s) => cannon(s.url, peakSeconds)));
-  const peak = peakRuns.reduce((n, r) => n + r.requests.average, 0);
-  const peakErrors = peakRuns.reduce((n, r) => n + r.non2xx + r.errors, 0);
-  const peakP99 = Math.max(...peakRuns.map((r) => r.latency.p99));
+  log(`peak with autocannon (${peakSeconds} s, ${connections} connections per instance)`);
+  const cannonRuns = await Promise.all(services.map((s) => cannon(s.url, peakSeconds)));
+  const cannonPeak = cannonRuns.reduce((n, r) => n + r.requests.average, 0);
+  const cannonErrors = cannonRuns.reduce((n, r) => n + r.non2xx + r.errors, 0);
+  const cannonP99 = Math.max(...cannonRuns.map((r) => r.latency.p99));
+  // The rate that counts is measured with the driver of the soak (same client cost, same dialogs alternating
+  // instances): on a shared 2-core machine the lighter autocannon client reaches a higher peak.
+  log(`peak with the soak driver (${peakSeconds} s, ${2 * connections} conversations in flight)`);
+  const peakRun = await runPaced({ ports, concurrency: 2 * connections, seconds: peakSeconds });
+  const peak = peakRun.samples.length / peakSeconds;
+  const peakErrors = errCount(peakRun) + non2xx(peakRun);
   const rate = fixedRate || Math.max(1, Math.round(peak / 2));
 
   // 2. Soak at half the peak rate.
-  const mem = async () => Promise.all(services.map(async (s) => ({ rss: s.rss(), heap: await s.metric('nodejs_heap_size_used_bytes') })));
+  // Memory: RSS as the OS sees it, and the live heap (after a full GC forced through the inspector).
+  const mem = async () => Promise.all(services.map(async (s) => ({ rss: s.rss(), heap: (await s.liveMemory()).heapUsed })));
   await sleep(2000);
   const before = await mem();
   const rssTrail: number[][] = [];
@@ -125,9 +135,6 @@ try {
   const healthy = await Promise.all(services.map((s) => fetch(`${s.url}/healthz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 200, () => false)));
 
   // Report.
-  const lat = (r: RunResult, pick: (s: Sample) => boolean = () => true) => r.samples.filter(pick).map((s) => s.ms);
-  const errCount = (r: RunResult) => [...r.errors.values()].reduce((a, b) => a + b, 0);
-  const non2xx = (r: RunResult) => r.samples.filter((s) => s.status !== 0 && (s.status < 200 || s.status > 299)).length;
   const statusList = (r: RunResult) => [...countBy(r.samples, (s) => s.status)].sort().map(([k, v]) => `${k === 0 ? 'error' : k}×${v}`).join(' ');
   const soakLat = lat(soak);
   const soakP50 = percentile(soakLat, 50);
@@ -142,7 +149,8 @@ try {
     return s ? (s.t + s.ms - rel(backAt)) / 1000 : NaN;
   };
   const lastBad = afterBack.filter((s) => s.status !== 200).at(-1);
-  const fullServiceS = lastBad ? Math.max(0, (lastBad.t + lastBad.ms - rel(backAt)) / 1000) : 0;
+  // Full service: a 200 has come back and no later-sent request failed.
+  const fullServiceS = Math.max(firstOk(), lastBad ? (lastBad.t + lastBad.ms - rel(backAt)) / 1000 : 0);
   const fiveXX = countBy(fault.samples.filter((s) => s.status >= 500), (s) => s.status);
   const n503 = fiveXX.get(503) ?? 0;
   const other5xx = [...fiveXX].filter(([k]) => k !== 503).reduce((n, [, v]) => n + v, 0);
@@ -152,9 +160,10 @@ try {
   const secs = (t: number | undefined, from: number) => (t === undefined ? 'never' : `${f1((t - from) / 1000)} s`);
   const alive = services.map((s, i) => s.alive() && healthy[i]!);
 
-  const growth = (i: number) => (after[i]!.rss - before[i]!.rss) / before[i]!.rss;
+  const pct = (a: number, b: number) => `${b >= a ? '+' : ''}${(((b - a) / a) * 100).toFixed(1)}%`;
+  const heapGrowth = (i: number) => (after[i]!.heap - before[i]!.heap) / before[i]!.heap;
   const memLine = services
-    .map((s, i) => `${s.name} RSS ${MB(before[i]!.rss)} → ${MB(after[i]!.rss)} (${growth(i) >= 0 ? '+' : ''}${(growth(i) * 100).toFixed(1)}%), heap used ${MB(before[i]!.heap)} → ${MB(after[i]!.heap)}`)
+    .map((s, i) => `${s.name} live heap ${MB(before[i]!.heap)} → ${MB(after[i]!.heap)} (${pct(before[i]!.heap, after[i]!.heap)}), RSS ${MB(before[i]!.rss)} → ${MB(after[i]!.rss)} (${pct(before[i]!.rss, after[i]!.rss)})`)
     .join('; ');
   const trail = rssTrail.map((row) => row.map((b) => (b / 2 ** 20).toFixed(0)).join('/')).join(', ');
 
@@ -162,19 +171,19 @@ try {
     [`p99 at half peak < 50 ms (${f1(soakP99)} ms)`, soakP99 < 50],
     [`zero errors and non-2xx in the soak (${soakErrors})`, soakErrors === 0],
     [`every dialog reached ${RESULT} (${soak.resultsWrong} wrong)`, soak.resultsWrong === 0 && soak.resultsOk > 0],
-    [`memory flat over the soak (RSS growth < 10% on both)`, growth(0) < 0.1 && growth(1) < 0.1],
+    [`memory flat over the soak (live heap growth < 10% on both)`, heapGrowth(0) < 0.1 && heapGrowth(1) < 0.1],
     [`only 503 while Redis was down (${other5xx} other 5xx, ${errCount(fault)} network errors)`, other5xx === 0 && errCount(fault) === 0],
     [`both processes alive after the outage`, alive.every(Boolean)],
-    [`full service within 2 s after Redis returned (${f1(fullServiceS)} s)`, fullServiceS < 2 && Number.isFinite(firstOk())],
+    [`full service within 2 s after Redis returned (${f1(fullServiceS)} s)`, fullServiceS < 2],
   ];
 
   const summary = [
     `${head}`,
-    `peak (autocannon, ${connections} connections per instance, ${peakSeconds} s, 4-turn dialogs): ${peak.toFixed(0)} req/s over both, p99 ${peakP99} ms, non-2xx/errors ${peakErrors}`,
-    `soak (${duration} s open loop at ${rate} req/s = half peak, turns alternate instances): ${soak.samples.length} requests, ${soakTput.toFixed(0)} req/s, p50 ${f1(soakP50)} ms, p99 ${f1(soakP99)} ms, max ${f1(Math.max(...soakLat))} ms; ${statusList(soak)}; dialogs completed with ${RESULT}: ${soak.resultsOk}${soak.resultsWrong ? `, wrong ${soak.resultsWrong}` : ''}; driver backlog max ${soak.maxBacklog}`,
-    `memory: ${memLine}`,
+    `peak, ${peakSeconds} s, 4-turn dialogs: ${peak.toFixed(0)} req/s with the soak driver (${2 * connections} dialogs in flight, turns alternate instances; p50 ${f1(percentile(lat(peakRun), 50))} ms, p99 ${f1(percentile(lat(peakRun), 99))} ms, non-2xx/errors ${peakErrors}); ${cannonPeak.toFixed(0)} req/s with autocannon (${connections} connections per instance, p99 ${cannonP99} ms, non-2xx/errors ${cannonErrors})`,
+    `soak (${duration} s open loop at ${rate} req/s${fixedRate ? '' : ' = half peak'}, turns alternate instances): ${soak.samples.length} requests, ${soakTput.toFixed(0)} req/s, p50 ${f1(soakP50)} ms, p99 ${f1(soakP99)} ms, max ${f1(Math.max(...soakLat))} ms; ${statusList(soak)}; dialogs completed with ${RESULT}: ${soak.resultsOk}${soak.resultsWrong ? `, wrong ${soak.resultsWrong}` : ''}; driver backlog max ${soak.maxBacklog}`,
+    `memory before → after the soak (live heap after a forced full GC): ${memLine}`,
     `RSS every 10 s (A/B MB): ${trail}`,
-    `fault (Redis stopped ${faultSeconds} s under ${rate} req/s): ${statusList(fault)}; 503 p99 ${f1(p99of503)} ms; other 5xx ${other5xx}; network errors ${errCount(fault)}; processes alive: ${alive.every(Boolean) ? 'both' : services.filter((_, i) => !alive[i]).map((s) => s.name).join(',') + ' DEAD'}`,
+    `fault (Redis stopped ${faultSeconds} s under ${rate} req/s): ${statusList(fault)}${fault.errors.size ? ` (${[...fault.errors].map(([k, v]) => `${k}×${v}`).join(', ')})` : ''}; 503 p99 ${f1(p99of503)} ms; other 5xx ${other5xx}; network errors ${errCount(fault)}; processes alive: ${alive.every(Boolean) ? 'both' : services.filter((_, i) => !alive[i]).map((s) => s.name).join(',') + ' DEAD'}`,
     `  /readyz 503 after stop: A ${secs(readyzDown[0]?.t, stoppedAt)}, B ${secs(readyzDown[1]?.t, stoppedAt)}; 200 after Redis back: A ${secs(readyzUp[0]?.t, backAt)}, B ${secs(readyzUp[1]?.t, backAt)}`,
     `  after Redis back: first 200 ${f1(firstOk())} s (A ${f1(firstOk(0))} s, B ${f1(firstOk(1))} s), every reply 200 from ${f1(fullServiceS)} s`,
   ];

@@ -60,9 +60,14 @@ function post(port: number, agent: http.Agent, body: string, timeoutMs: number):
   });
 }
 
-/** Run for `seconds` at `rate` requests/s over `ports` (performance.now() at the start is `startedAt`). */
-export async function runPaced(opts: { ports: number[]; rate: number; seconds: number; timeoutMs?: number }): Promise<RunResult> {
-  const { ports, rate, seconds } = opts;
+/**
+ * Run for `seconds` over `ports`: at `rate` requests/s (open loop), or with `concurrency` requests always in
+ * flight (closed loop, to find the peak rate). Sample times are relative to `startedAt` (performance.now()).
+ */
+export async function runPaced(opts: { ports: number[]; rate?: number; concurrency?: number; seconds: number; timeoutMs?: number }): Promise<RunResult> {
+  const { ports, seconds } = opts;
+  const rate = opts.rate ?? 0;
+  const closedLoop = opts.concurrency !== undefined;
   const timeoutMs = opts.timeoutMs ?? 10_000;
   // Fresh keep-alive agents per run: no socket left idle long enough to meet the server's keep-alive timeout.
   const agents = ports.map(() => new http.Agent({ keepAlive: true, maxSockets: 256 }));
@@ -85,6 +90,7 @@ export async function runPaced(opts: { ports: number[]; rate: number; seconds: n
     const p = post(ports[target]!, agents[target]!, body, timeoutMs).then((r) => {
       samples.push({ t: sent - t0, ms: performance.now() - sent, status: r.status, target });
       if (r.error) errors.set(r.error, (errors.get(r.error) ?? 0) + 1);
+      if (closedLoop && performance.now() - t0 < seconds * 1000) queueMicrotask(launch);
       if (r.status !== 200) return; // the conversation is dropped; new ones start
       if (conv.step === 2) {
         if (r.body.includes(RESULT)) resultsOk++;
@@ -99,7 +105,9 @@ export async function runPaced(opts: { ports: number[]; rate: number; seconds: n
   };
 
   let sent = 0;
-  for (;;) {
+  if (closedLoop) for (let i = 0; i < opts.concurrency!; i++) launch();
+  while (closedLoop && performance.now() - t0 < seconds * 1000) await sleep(50);
+  for (; !closedLoop; ) {
     const elapsed = (performance.now() - t0) / 1000;
     if (elapsed >= seconds) break;
     const due = Math.floor(elapsed * rate);

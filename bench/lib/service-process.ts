@@ -10,6 +10,11 @@ export interface ServiceProcess {
   alive(): boolean;
   /** Resident set size in bytes, from /proc/<pid>/status (0 when unreadable). */
   rss(): number;
+  /**
+   * Full garbage collection through the inspector (the process must be started with `inspect`), then
+   * process.memoryUsage(): the live heap, comparable between two points in time.
+   */
+  liveMemory(): Promise<{ heapUsed: number; rss: number }>;
   /** A gauge from the service's own /metrics (e.g. nodejs_heap_size_used_bytes); NaN when missing. */
   metric(name: string): Promise<number>;
   /** Last lines the process printed, for error messages. */
@@ -19,15 +24,33 @@ export interface ServiceProcess {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function startServiceProcess(name: string, port: number, env: Record<string, string>, cwd = process.cwd()): Promise<ServiceProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+// Runs in a helper process (Node 20 has WebSocket only behind a flag): full GC, then memoryUsage, over the inspector.
+const GC_SCRIPT = `
+const ws = new WebSocket(process.argv[1]);
+const pending = new Map(); let id = 0;
+ws.onmessage = (e) => { const m = JSON.parse(e.data); pending.get(m.id)?.(m); pending.delete(m.id); };
+const call = (method, params = {}) => new Promise((r) => { pending.set(++id, r); ws.send(JSON.stringify({ id, method, params })); });
+await new Promise((r, j) => { ws.onopen = r; ws.onerror = () => j(new Error('inspector connection failed')); });
+await call('HeapProfiler.collectGarbage');
+await call('HeapProfiler.collectGarbage');
+const r = await call('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
+console.log(r.result.result.value);
+ws.close();`;
+
+export async function startServiceProcess(name: string, port: number, env: Record<string, string>, opts: { cwd?: string; inspect?: boolean } = {}): Promise<ServiceProcess> {
+  const cwd = opts.cwd ?? process.cwd();
+  // The inspector listens on a random loopback port; its URL is read from stderr.
+  const child: ChildProcess = spawn(process.execPath, [...(opts.inspect ? ['--inspect=127.0.0.1:0'] : []), '--import', 'tsx', 'src/server.ts'], {
     cwd,
     env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
+  let inspectorUrl: string | undefined;
   const keep = (d: Buffer) => {
-    lines.push(...d.toString().split('\n').filter(Boolean));
+    const text = d.toString();
+    inspectorUrl ??= /Debugger listening on (ws:\/\/\S+)/.exec(text)?.[1];
+    lines.push(...text.split('\n').filter(Boolean));
     if (lines.length > 20) lines.splice(0, lines.length - 20);
   };
   child.stdout!.on('data', keep);
@@ -46,6 +69,19 @@ export async function startServiceProcess(name: string, port: number, env: Recor
       } catch {
         return 0;
       }
+    },
+    async liveMemory() {
+      if (!inspectorUrl) throw new Error(`${name}: started without the inspector`);
+      const out = await new Promise<string>((resolve, reject) => {
+        const p = spawn(process.execPath, ['--experimental-websocket', '--no-warnings', '--input-type=module', '-e', GC_SCRIPT, inspectorUrl!], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });
+        let so = '';
+        let se = '';
+        p.stdout.on('data', (c) => (so += c));
+        p.stderr.on('data', (c) => (se += c));
+        p.once('exit', (code) => (code === 0 ? resolve(so) : reject(new Error(`${name}: forced GC failed: ${se.trim()}`))));
+      });
+      const m = JSON.parse(out) as { heapUsed: number; rss: number };
+      return { heapUsed: m.heapUsed, rss: m.rss };
     },
     async metric(metricName) {
       try {

@@ -111,6 +111,10 @@ export async function createRedisStore(url: string, opts: RedisStoreOptions = {}
     disableOfflineQueue: true,
     // Bounds the queue while Redis does not answer; a full queue rejects, which maps to StoreUnavailableError.
     commandsQueueMaxLength: 10_000,
+    // No node-redis per-command timeout (default 5 s): `run` below has its own deadline, and the default one
+    // costs an AbortSignal.timeout per command that lives 5 s and then fires a DOMException, which under
+    // load floods the old generation (major GC pauses) and burns CPU.
+    commandOptions: { timeout: 0 },
     socket: {
       connectTimeout: 1000,
       // Capped exponential backoff with jitter; never gives up.
