@@ -6,12 +6,11 @@
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import express from 'express';
-import { createApp } from '../src/app.ts';
+import { startServiceProcess } from './lib/service-process.ts';
 import { createRouter } from '../src/nlu/router.ts';
 
 const arg = (name: string, def: string): string => {
@@ -67,33 +66,36 @@ const elapsed = performance.now() - start;
 times.sort((a, b) => a - b);
 console.log(`routing (${texts.length} messages × ${rounds}): start-up ${trainMs.toFixed(0)} ms, p50 ${pct(times, 50).toFixed(3)} ms, p99 ${pct(times, 99).toFixed(3)} ms, max ${times.at(-1)!.toFixed(3)} ms, ${Math.round(times.length / (elapsed / 1000))} messages/s`);
 
-// 2. HTTP: bare express echo vs the chat API, same machine, same run.
-async function listen(app: express.Express): Promise<{ url: string; server: http.Server }> {
-  const server = http.createServer(app);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
-const bareApp = express();
-bareApp.use(express.json({ limit: '16kb' }));
-bareApp.post('/api/chat', (req, res) => {
-  res.json({ sessionId: 'x', messages: [{ text: String(req.body.text) }] });
-});
-const bare = await listen(bareApp);
-const jessi = await createApp({ RATE_LIMIT_PER_MINUTE: 0, SESSION_RATE_LIMIT_PER_MINUTE: 0, LOG_LEVEL: 'silent' });
-await jessi.ready;
-const chat = await listen(jessi.app);
+// 2. HTTP: a bare express JSON echo vs the chat API, each in its own process (as the shared throughput check
+// runs them), loaded by autocannon from this process, one after the other in the same run.
+const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+const BARE = `
+import express from 'express';
+const app = express(); app.use(express.json({ limit: '16kb' }));
+app.post('/api/chat', (req, res) => res.json({ sessionId: 'x', messages: [{ text: String(req.body.text) }] }));
+app.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('ready'));`;
+const barePort = await freePort();
+const bareChild = spawn(process.execPath, ['--input-type=module', '-e', BARE], { env: { ...process.env, PORT: String(barePort), NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((r) => bareChild.stdout!.once('data', r));
+const chat = await startServiceProcess('chat', await freePort(), { RATE_LIMIT_PER_MINUTE: '0', SESSION_RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn' });
 
 const body = JSON.stringify({ text: 'gimana cara cairin jht saya min' });
 const run = (url: string) =>
   autocannon({ url: `${url}/api/chat`, method: 'POST', connections, duration, headers: { 'content-type': 'application/json' }, body });
-await run(bare.url); // warm-up
-const b = await run(bare.url);
+const bareUrl = `http://127.0.0.1:${barePort}`;
+await run(bareUrl); // warm-up
+const b = await run(bareUrl);
 await run(chat.url); // warm-up
 const c = await run(chat.url);
 console.log(`bare express echo: ${b.requests.average.toFixed(0)} req/s, p50 ${b.latency.p50} ms, p99 ${b.latency.p99} ms`);
 console.log(`POST /api/chat:    ${c.requests.average.toFixed(0)} req/s, p50 ${c.latency.p50} ms, p99 ${c.latency.p99} ms, non-2xx ${c.non2xx}, errors ${c.errors}`);
-console.log(`throughput ratio chat/bare: ${(c.requests.average / b.requests.average).toFixed(3)} (${connections} connections, ${duration} s each)`);
-bare.server.close();
-chat.server.close();
-await jessi.close();
+console.log(`throughput ratio chat/bare: ${(c.requests.average / b.requests.average).toFixed(3)} (${connections} connections, ${duration} s each, servers in their own processes)`);
+bareChild.kill();
+await chat.stop();
 process.exit(0);
