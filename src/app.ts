@@ -166,6 +166,10 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
     isReady: () => bot !== undefined,
     async listen() {
       const server = http.createServer(app);
+      // Behind a load balancer, idle keep-alive connections must outlive the balancer's (often 60 s), or a
+      // request sent on a connection the server is just closing fails with a reset.
+      server.keepAliveTimeout = 65_000;
+      server.headersTimeout = 66_000;
       servers.push(server);
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
