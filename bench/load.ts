@@ -94,7 +94,10 @@ try {
   const rssTrail: number[][] = [];
   const sampler = setInterval(() => rssTrail.push(services.map((s) => s.rss())), 10_000);
   log(`soak (${duration} s at ${rate} req/s)`);
+  const serverBefore = await Promise.all(services.map((sv) => chatBuckets(sv.url)));
   const soak = await runPaced({ ports, rate, seconds: duration });
+  const serverAfter = await Promise.all(services.map((sv) => chatBuckets(sv.url)));
+  const serverSide = bucketShares(serverBefore, serverAfter);
   clearInterval(sampler);
   await sleep(2000);
   const after = await mem();
@@ -181,6 +184,7 @@ try {
     `${head}`,
     `peak, ${peakSeconds} s, 4-turn dialogs: ${peak.toFixed(0)} req/s with the soak driver (${2 * connections} dialogs in flight, turns alternate instances; p50 ${f1(percentile(lat(peakRun), 50))} ms, p99 ${f1(percentile(lat(peakRun), 99))} ms, non-2xx/errors ${peakErrors}); ${cannonPeak.toFixed(0)} req/s with autocannon (${connections} connections per instance, p99 ${cannonP99} ms, non-2xx/errors ${cannonErrors})`,
     `soak (${duration} s open loop at ${rate} req/s${fixedRate ? '' : ' = half peak'}, turns alternate instances): ${soak.samples.length} requests, ${soakTput.toFixed(0)} req/s, p50 ${f1(soakP50)} ms, p99 ${f1(soakP99)} ms, max ${f1(Math.max(...soakLat))} ms; ${statusList(soak)}; dialogs completed with ${RESULT}: ${soak.resultsOk}${soak.resultsWrong ? `, wrong ${soak.resultsWrong}` : ''}; driver backlog max ${soak.maxBacklog}`,
+    `  server side (each instance's /metrics histogram of POST /api/chat over the soak): ${serverSide}`,
     `memory before → after the soak (live heap after a forced full GC): ${memLine}`,
     `RSS every 10 s (A/B MB): ${trail}`,
     `fault (Redis stopped ${faultSeconds} s under ${rate} req/s): ${statusList(fault)}${fault.errors.size ? ` (${[...fault.errors].map(([k, v]) => `${k}×${v}`).join(', ')})` : ''}; 503 p99 ${f1(p99of503)} ms; other 5xx ${other5xx}; network errors ${errCount(fault)}; processes alive: ${alive.every(Boolean) ? 'both' : services.filter((_, i) => !alive[i]).map((s) => s.name).join(',') + ' DEAD'}`,
@@ -196,4 +200,28 @@ try {
   process.exitCode = 1;
 } finally {
   await cleanup();
+}
+
+/** Cumulative bucket counts of the service's own latency histogram for POST /api/chat (all statuses). */
+async function chatBuckets(url: string): Promise<Map<number, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const out = new Map<number, number>();
+  for (const line of text.split('\n')) {
+    const m = /^jessi_http_request_duration_seconds_bucket\{([^}]*)\} (\d+(?:\.\d+)?)$/.exec(line);
+    if (!m || !m[1]!.includes('route="/api/chat"') || !m[1]!.includes('method="POST"')) continue;
+    const le = /le="([^"]+)"/.exec(m[1]!)?.[1];
+    const bound = le === '+Inf' ? Infinity : Number(le);
+    out.set(bound, (out.get(bound) ?? 0) + Number(m[2]));
+  }
+  return out;
+}
+
+/** "≤10 ms 97.1%, ≤25 ms 99.4%, ≤50 ms 99.9%": the share of turns served within each bound, both instances. */
+function bucketShares(before: Map<number, number>[], after: Map<number, number>[]): string {
+  const sum = (maps: Map<number, number>[], le: number) => maps.reduce((n, m) => n + (m.get(le) ?? 0), 0);
+  const total = sum(after, Infinity) - sum(before, Infinity);
+  if (!total) return 'no data';
+  return [0.01, 0.025, 0.05, 0.1]
+    .map((le) => `≤${le * 1000} ms ${(((sum(after, le) - sum(before, le)) / total) * 100).toFixed(1)}%`)
+    .join(', ');
 }
