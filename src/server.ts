@@ -48,7 +48,9 @@ async function main(): Promise<void> {
         process.exit(0);
       }
     });
+    // Keep-alive connections that go idle once their last turn is answered are closed too.
     server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 100).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
