@@ -38,6 +38,9 @@ export interface CalcParams {
   jpReturnRate: number;
   // JHT simulation.
   jhtGrowth: number;
+  /** The latest declared JHT return (conventional) and its year, for "the same with the latest return". */
+  jhtLatestReturn: number;
+  jhtLatestReturnYear: number;
   // Self-employed (BPU).
   bpuJkkRate: number;
   bpuJkkMin: number;
@@ -122,6 +125,8 @@ export function calcParamsFrom(get: (key: string) => number, from?: (key: string
     jpBenefitFrom: fromOf('jp.benefit_max'),
     jpReturnRate: get('returns.jp'),
     jhtGrowth: get('jht.sim_growth'),
+    jhtLatestReturn: optional('returns.jht_conventional', get('jht.sim_growth')),
+    jhtLatestReturnYear: optional('returns.year', 0),
     bpuJkkRate: get('bpu.jkk_rate'),
     bpuJkkMin: get('bpu.jkk_min'),
     bpuJkkMax: get('bpu.jkk_max'),

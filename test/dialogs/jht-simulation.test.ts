@@ -86,6 +86,18 @@ describe('JHT simulation through /api/chat', () => {
     expect(Math.abs(balance(r.text) - twenty * 2)).toBeLessThanOrEqual(1);
   });
 
+  it('can use the latest declared return instead of the simulator\'s 5%', async () => {
+    const s = {};
+    let r = await svc.say(s, 'simulasi jht gaji 5 juta 10 tahun');
+    expect(r.text).toMatch(/pakai hasil pengembangan 2024/);
+    r = await svc.say(s, 'kalau pakai hasil pengembangan 2024?');
+    expect(r.text).toMatch(/hasil pengembangan 6,05% per tahun/);
+    expect(balance(r.text)).toBeGreaterThan(44_172_736);
+    r = await svc.say(s, 'kalau bunganya 4%?');
+    expect(r.text).toMatch(/hasil pengembangan 4% per tahun/);
+    expect(balance(r.text)).toBeLessThan(44_172_736);
+  });
+
   it('answers in English to English', async () => {
     const s = {};
     let r = await svc.say(s, 'Can you estimate my JHT balance in the future?');

@@ -2,7 +2,7 @@ import { tr } from '../../core/context.ts';
 import { simulateJht } from '../../calc/jht.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatMonths, formatPercent } from '../format.ts';
-import { readMoney, readMonths, readBareNumber, mentionsZeroBalance } from '../values.ts';
+import { readMoney, readMonths, readBareNumber, mentionsZeroBalance, readPercent } from '../values.ts';
 import type { DialogDef, Extraction, Slots } from '../types.ts';
 
 const MIN_WAGE = 100_000;
@@ -18,11 +18,18 @@ export const jhtSimulation: DialogDef = {
   id: 'jht_simulation',
   intent: 'jht_simulation',
   title: { id: 'simulasi JHT', en: 'JHT simulation' },
-  slots: [{ name: 'wage' }, { name: 'months' }, { name: 'balance', optional: true }],
+  slots: [{ name: 'wage' }, { name: 'months' }, { name: 'balance', optional: true }, { name: 'growth', optional: true }],
   whatIf: true,
 
-  extract(text, awaiting): Extraction {
+  extract(text, awaiting, ctx): Extraction {
     const values: Slots = {};
+    // Optional: another yearly return ("hasil pengembangan 6%"), or the latest declared one.
+    const t = text.toLowerCase();
+    if (/(hasil pengembangan|pengembangan|bunga|imbal hasil|return|growth|interest)/.test(t)) {
+      const pct = readPercent(text);
+      if (pct !== undefined && pct > 0 && pct <= 0.2) values.growth = pct;
+      else if (/(terakhir|terbaru|tahun lalu|sebenarnya|aktual|latest|last year|actual|\b20\d\d\b)/.test(t)) values.growth = ctx.deps.calc.jhtLatestReturn;
+    }
     const money = readMoney(text);
     if (money.wage !== undefined) values.wage = money.wage;
     if (money.balance !== undefined) values.balance = money.balance;
@@ -71,16 +78,25 @@ export const jhtSimulation: DialogDef = {
   async complete(ctx, slots) {
     const p = ctx.deps.calc;
     const wage = slots.wage as number, months = slots.months as number, balance = (slots.balance as number | undefined) ?? 0;
-    const r = simulateJht({ monthlyWage: wage, months, initialBalance: balance }, p);
+    const growthRate = (slots.growth as number | undefined) ?? p.jhtGrowth;
+    const r = simulateJht({ monthlyWage: wage, months, initialBalance: balance, annualGrowth: growthRate }, p);
     const L = ctx.lang;
     const period = formatMonths(months, L);
-    const growth = formatPercent(p.jhtGrowth, L);
+    const growth = formatPercent(growthRate, L);
+    const latest = formatPercent(p.jhtLatestReturn, L);
+    const growthHint =
+      slots.growth === undefined && p.jhtLatestReturnYear
+        ? tr(ctx, {
+            id: ` (asumsi simulator resmi; hasil pengembangan JHT ${p.jhtLatestReturnYear} adalah ${latest}: ketik "pakai hasil pengembangan ${p.jhtLatestReturnYear}" untuk memakainya)`,
+            en: ` (the official simulator's assumption; the ${p.jhtLatestReturnYear} JHT return was ${latest}: type "use the ${p.jhtLatestReturnYear} return" to use it)`,
+          })
+        : '';
     const text = tr(ctx, {
       id:
         `📊 *Estimasi saldo JHT* setelah ${period}: *${formatRupiah(r.balance)}*\n\n` +
         `Rincian: iuran Anda (${formatPercent(p.jhtWorkerRate, L)}) ${formatRupiah(r.ownContributions)} + iuran pemberi kerja (${formatPercent(p.jhtEmployerRate, L)}) ${formatRupiah(r.employerContributions)}` +
         (balance ? ` + saldo awal ${formatRupiah(balance)}` : '') + ` + hasil pengembangan ${formatRupiah(r.growth)}.\n\n` +
-        `Asumsi: upah tetap ${formatRupiah(wage)}/bulan, iuran ${formatRupiah(r.monthlyContribution)}/bulan dibayar tiap tanggal 1, hasil pengembangan ${growth} per tahun, ` +
+        `Asumsi: upah tetap ${formatRupiah(wage)}/bulan, iuran ${formatRupiah(r.monthlyContribution)}/bulan dibayar tiap tanggal 1, hasil pengembangan ${growth} per tahun${growthHint}, ` +
         (balance ? `saldo awal ${formatRupiah(balance)}.` : 'saldo awal Rp0 (jika sudah punya saldo, ketik misalnya "saldo awal 10 juta").') +
         `\n\nIni perkiraan, bukan jumlah pasti: hasil pengembangan sebenarnya ditetapkan tiap tahun dan upah bisa berubah. ` +
         `Ingin mencoba angka lain? Ketik misalnya "kalau 20 tahun?" atau "kalau gajinya 10 juta?".`,
@@ -88,7 +104,7 @@ export const jhtSimulation: DialogDef = {
         `📊 *Estimated JHT balance* after ${period}: *${formatRupiah(r.balance)}*\n\n` +
         `Breakdown: your contributions (${formatPercent(p.jhtWorkerRate, L)}) ${formatRupiah(r.ownContributions)} + employer contributions (${formatPercent(p.jhtEmployerRate, L)}) ${formatRupiah(r.employerContributions)}` +
         (balance ? ` + starting balance ${formatRupiah(balance)}` : '') + ` + investment growth ${formatRupiah(r.growth)}.\n\n` +
-        `Assumptions: a fixed wage of ${formatRupiah(wage)}/month, contributions of ${formatRupiah(r.monthlyContribution)}/month paid on the 1st, growth of ${growth} a year, ` +
+        `Assumptions: a fixed wage of ${formatRupiah(wage)}/month, contributions of ${formatRupiah(r.monthlyContribution)}/month paid on the 1st, growth of ${growth} a year${growthHint}, ` +
         (balance ? `starting balance ${formatRupiah(balance)}.` : 'starting balance Rp0 (if you already have a balance, type e.g. "starting balance 10 million").') +
         `\n\nThis is an estimate, not a guaranteed amount: actual returns are set every year and wages change. ` +
         `Want to try other numbers? Type e.g. "what if 20 years?" or "what if my salary is 10 million?".`,
