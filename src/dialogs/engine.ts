@@ -2,10 +2,12 @@ import { callCentre, classify, say, setIntent, tr, type TurnContext } from '../c
 import type { DialogState } from '../core/state.ts';
 import type { OutMessage } from '../core/types.ts';
 import type { DialogDef, Extraction, Slots } from './types.ts';
-import { isCancel, isMenu, isNo, isResume, isYes, isWhatIf } from './words.ts';
+import { isCancel, isMenu, isNo, isResume, isUnknown, isYes, isWhatIf } from './words.ts';
 
 /** After this many unusable answers in a row the dialog gives up kindly and offers help. */
 const MAX_REPROMPTS = 3;
+/** A message that reads as a question of its own. */
+const QUESTION = /\?\s*$|^(btw\s+|eh\s+|oh ya\s+)?(apa|apakah|gimana|bagaimana|berapa|kapan|dimana|di mana|kenapa|mengapa|how|what|where|when|why)\b/;
 /** Mid-dialog, only a confident classification counts as "a clearly different question". */
 const INTERRUPT_CONFIDENCE = 0.8;
 /** A what-if ("kalau 20 tahun?") is understood this long after a result. */
@@ -144,8 +146,11 @@ export async function continueDialog(ctx: TurnContext, def: DialogDef): Promise<
 
   // Nothing usable: is it another question? Then answer that and keep the dialog for later.
   const nlu = classify(ctx);
+  const mayInterrupt = !extraction.invalid && !isResume(text) && !isUnknown(text) && nlu.intent !== def.intent && nlu.intent !== 'out_of_scope';
+  // A confident other intent, or an explicit question the classifier is unsure about (it will ask back).
   const otherQuestion =
-    !extraction.invalid && nlu.outcome === 'answer' && nlu.confidence >= INTERRUPT_CONFIDENCE && nlu.intent !== def.intent && nlu.intent !== 'out_of_scope' && !isResume(text);
+    mayInterrupt &&
+    ((nlu.outcome === 'answer' && nlu.confidence >= INTERRUPT_CONFIDENCE) || (nlu.outcome === 'ask' && QUESTION.test(text)));
   if (otherQuestion) return false;
 
   if (ds.confirming) {

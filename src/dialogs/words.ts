@@ -3,7 +3,7 @@
 const CANCEL = /\b(batal(kan)?|cancel|ga+k? jadi|ngga?k? jadi|enggak jadi|tidak jadi|ndak jadi|stop|berhenti|keluar|udahan|sudahi|abort|never ?mind|forget it)\b/;
 const MENU = /^\s*(menu|menu utama|main menu|kembali ke menu|back to menu)\s*[.!?]*\s*$/;
 const YES = /^\s*(y|ya+|iya+|iy|yes|yup|yep|ok(e|ay)?|sip|betul|benar|bener|sudah benar|udah bener|sudah sesuai|sesuai|lanjut(kan)?|kirim(kan)?|setuju|confirm|correct|submit|send|sure|boleh)\b/;
-const NO = /^\s*(t|tdk|tidak|ga+k?|nggak|ngga|enggak|no|nope|bukan|salah|belum|jangan)\b/;
+const NO = /^\s*(t|tdk|tidak|ga+k?|nggak|ngga|enggak|no|nope|bukan|salah|belum|jangan|ubah|ganti|edit|koreksi|perbaiki|revisi|change|modify)\b/;
 const RESUME = /\b(lanjut(kan)?|terusin|teruskan|continue|resume)\b/;
 
 /** Cancel words count only in a short message: "klaim saya stop diproses sejak Juli" is a description. */
@@ -12,6 +12,10 @@ export const isMenu = (normalized: string): boolean => MENU.test(normalized);
 export const isYes = (normalized: string): boolean => YES.test(normalized) && !NO.test(normalized);
 export const isNo = (normalized: string): boolean => NO.test(normalized);
 export const isResume = (normalized: string): boolean => RESUME.test(normalized);
+
+/** "gak tau", "belum tahu", "lupa": the user does not know the value asked for. */
+const UNKNOWN = /^\s*(wah\s+|hmm+\s+|aduh\s+)?((ga+k?|nggak|ngga|enggak|tidak|tdk|belum|blm)\s+(tau|tahu|tw|ngerti|yakin|pasti)|lupa|entah(lah)?|don'?t know|not sure|no idea|idk)\b/;
+export const isUnknown = (normalized: string): boolean => UNKNOWN.test(normalized);
 
 /** "kalau 20 tahun?", "klo gajinya 9 juta gmn", "what if 25 years" */
 const WHAT_IF = /\b(kalau|kalo|klo|klu|kl|jika|jikalau|seandainya|andaikan|misal(nya)?|gimana kalau|bagaimana (jika|kalau)|what if|if|and if|how about|what about)\b/;

@@ -15,7 +15,7 @@ progress office branch number phone call hours open human agent person talk spea
 estimate calculate salary wage years year month months monthly health card requirement requirements document documents
 needed partial part still yet already long take takes taking forgot account wrong name change new mine own assistant
 options option anything else fine great nice cool okay sure able any some all every other kindly hi dear sir madam
-weather price football movie`.split(/\s+/));
+weather price football movie million millions thousand billion rupiah born birth birthday date dob salary earn earning earnings`.split(/\s+/));
 
 // Indonesian function words and frequent chat words that never occur in English.
 const ID = new Set(`yang dan di ke dari untuk dengan saya aku gue gw sy kamu anda kak min apa apakah gimana bagaimana gmn cara
@@ -25,6 +25,18 @@ makasih halo selamat pagi siang sore malam gimana cek klaim saldo cair cairin ca
 perusahaan kerja pekerja karyawan kantor cabang nomor jam buka lupa akun lewat online dapat dapet sudah lama masih sampai status
 pengaduan komplain lapor meninggal kecelakaan rumah sakit pensiun beasiswa anak istri suami orang tua bapak ibu pak bu mas mbak
 kakak adik per persen hari minggu kemarin besok sekarang nanti lagi harus perlu bagaimanakah dong banget bgt yg dgn utk`.split(/\s+/));
+
+/** How many clearly English and clearly Indonesian words a message has. */
+export function languageEvidence(text: string): { en: number; id: number } {
+  const words = typeof text === 'string' ? (text.slice(0, 2000).normalize('NFKC').toLowerCase().replace(/['’]/g, '').match(/[a-z]+/g) ?? []) : [];
+  let en = 0;
+  let id = 0;
+  for (const w of words) {
+    if (ID.has(w)) id++;
+    else if (EN.has(w)) en++;
+  }
+  return { en, id };
+}
 
 export function detectLanguage(text: string): Lang {
   if (typeof text !== 'string' || !text) return 'id';

@@ -30,8 +30,15 @@ export const route: Middleware<TurnContext> = async (ctx, next) => {
       if (def) await startDialog(ctx, def, { values: {} });
       else fallback(ctx, 0);
     } else if (ctx.deps.router.intents().includes(forced) || ctx.deps.kb.entryFor(forced)) {
-      ctx.state.dialog = undefined;
-      await runIntent(ctx, forced, 1, true);
+      const active = ctx.state.dialog ? ctx.deps.dialogs.get(ctx.state.dialog.id) : undefined;
+      if (active && !ctx.deps.dialogs.forIntent(forced)) {
+        // A topic button tapped mid-dialog: answer it and keep the dialog for later.
+        if (!answerFromKnowledge(ctx, forced, 1)) fallback(ctx, 0);
+        offerResume(ctx, active);
+      } else {
+        ctx.state.dialog = undefined;
+        await runIntent(ctx, forced, 1, true);
+      }
     } else fallback(ctx, 0);
     return next();
   }
@@ -42,6 +49,11 @@ export const route: Middleware<TurnContext> = async (ctx, next) => {
   if (active) {
     if (await continueDialog(ctx, active)) return next();
     const nlu = classify(ctx);
+    if (nlu.outcome === 'ask') {
+      askBack(ctx, nlu);
+      offerResume(ctx, active);
+      return next();
+    }
     const intent = followUpIntent(nlu.intent, ctx.state.lastIntent, ctx.text);
     const other = ctx.deps.dialogs.forIntent(intent);
     if (other && other.id !== active.id && (!other.startWhen || other.startWhen(other.extract(ctx.text, undefined, ctx, {})))) {

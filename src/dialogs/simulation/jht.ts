@@ -6,6 +6,12 @@ import { readMoney, readMonths, readBareNumber, mentionsZeroBalance, readPercent
 import type { DialogDef, Extraction, Slots } from '../types.ts';
 
 const MIN_WAGE = 100_000;
+/** A monthly wage above this is a typo ("4.500.000 rb"), not a wage: asked again. */
+const MAX_WAGE = 1_000_000_000;
+const implausibleWage = {
+  id: 'Angka gaji itu tampaknya tidak wajar untuk upah per bulan; mohon periksa kembali.',
+  en: 'That does not look like a monthly wage; please check the amount.',
+};
 const MAX_MONTHS = 50 * 12;
 
 const vagueWage = {
@@ -46,6 +52,10 @@ export const jhtSimulation: DialogDef = {
       if (n !== undefined && n >= 1 && n <= 50) values.months = n * 12;
     }
     if (typeof values.wage === 'number' && values.wage < MIN_WAGE) delete values.wage;
+    if (typeof values.wage === 'number' && values.wage > MAX_WAGE) {
+      delete values.wage;
+      return { values, invalid: { slot: 'wage', reason: implausibleWage } };
+    }
     if (typeof values.months === 'number' && (values.months < 1 || values.months > MAX_MONTHS)) {
       delete values.months;
       return { values, invalid: { slot: 'months', reason: { id: 'Lama bekerja perlu antara 1 bulan dan 50 tahun.', en: 'The period must be between 1 month and 50 years.' } } };

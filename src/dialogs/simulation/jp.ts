@@ -6,6 +6,12 @@ import { readBirthDate, readMoney, readPercent } from '../values.ts';
 import type { DialogDef, Extraction, Slots } from '../types.ts';
 
 const MIN_WAGE = 100_000;
+/** A monthly wage above this is a typo ("4.500.000 rb"), not a wage: asked again. */
+const MAX_WAGE = 1_000_000_000;
+const implausibleWage = {
+  id: 'Angka gaji itu tampaknya tidak wajar untuk upah per bulan; mohon periksa kembali.',
+  en: 'That does not look like a monthly wage; please check the amount.',
+};
 
 /** JP pension estimate: asks for the wage and the birth date; the yearly raise is optional (0%). */
 export const jpSimulation: DialogDef = {
@@ -19,7 +25,8 @@ export const jpSimulation: DialogDef = {
     const values: Slots = {};
     const money = readMoney(text);
     const wage = money.wage ?? money.unlabelled[0];
-    if (wage !== undefined && wage >= MIN_WAGE) values.wage = wage;
+    if (wage !== undefined && wage >= MIN_WAGE && wage <= MAX_WAGE) values.wage = wage;
+    if (wage !== undefined && wage > MAX_WAGE) return { values, invalid: { slot: 'wage', reason: implausibleWage } };
     const birth = readBirthDate(text, ctx.deps.now());
     if (birth.iso) values.birthDate = birth.iso;
     const raise = readPercent(text);

@@ -1,4 +1,4 @@
-import { callCentre, tr, type TurnContext } from '../../core/context.ts';
+import { callCentre, classify, tr, type TurnContext } from '../../core/context.ts';
 import type { OutMessage } from '../../core/types.ts';
 import { formatDate } from '../format.ts';
 import { readContact, readTicket } from '../values.ts';
@@ -83,6 +83,16 @@ const CATEGORIES: { value: string; match: RegExp; title: { id: string; en: strin
   { value: 'lainnya', match: /\b(lain|lainnya|other|others)\b/, title: { id: 'Lainnya', en: 'Other' } },
 ];
 
+/**
+ * "jam buka kantor cabang sampai jam berapa?" typed when the description is asked for is a question of its own,
+ * not the complaint: the engine answers it and offers to continue.
+ */
+function isClearOtherQuestion(ctx: TurnContext, text: string): boolean {
+  if (!/\?\s*$|^(apa|apakah|gimana|bagaimana|berapa|kapan|dimana|di mana|kenapa|mengapa|bisa(kah)?|how|what|where|when|can)\b/i.test(text)) return false;
+  const nlu = classify(ctx);
+  return nlu.outcome === 'answer' && nlu.confidence >= 0.95 && !['complaint_create', 'complaint_track', 'out_of_scope', 'claim_status', 'jht_balance'].includes(nlu.intent);
+}
+
 function readCategory(text: string): string | undefined {
   const t = text.toLowerCase();
   return CATEGORIES.find((c) => c.match.test(t))?.value;
@@ -95,7 +105,7 @@ export const complaintCreate: DialogDef = {
   title: { id: 'pengaduan', en: 'complaint' },
   slots: [{ name: 'category' }, { name: 'description' }, { name: 'contact' }],
 
-  extract(text, awaiting): Extraction {
+  extract(text, awaiting, ctx): Extraction {
     const values: Slots = {};
     const trimmed = text.trim();
     if (awaiting === 'category' || awaiting === undefined) {
@@ -106,6 +116,7 @@ export const complaintCreate: DialogDef = {
       else if (awaiting === 'category' && trimmed.length >= 3 && trimmed.length <= 60 && !/\d{5,}/.test(trimmed)) values.category = 'lainnya';
     }
     if (awaiting === 'description') {
+      if (isClearOtherQuestion(ctx, trimmed)) return { values };
       if (trimmed.length >= 10) values.description = trimmed.slice(0, 1000);
       else return { values, invalid: { slot: 'description', reason: { id: 'Ceritakan sedikit lebih lengkap (minimal satu kalimat).', en: 'Please tell a little more (at least one sentence).' } } };
     }
@@ -139,10 +150,12 @@ export const complaintCreate: DialogDef = {
 
   confirm(ctx, slots) {
     const d = String(slots.description);
+    const known = CATEGORIES.find((c) => c.value === slots.category);
+    const category = known ? tr(ctx, known.title) : String(slots.category);
     return [{
       text: tr(ctx, {
-        id: `Ringkasan pengaduan:\n• Kategori: ${slots.category}\n• Keluhan: ${d.length > 200 ? d.slice(0, 200) + '…' : d}\n• Kontak: ${slots.contact}\n\nApakah data ini sudah benar dan boleh dikirim?`,
-        en: `Complaint summary:\n• Category: ${slots.category}\n• Problem: ${d.length > 200 ? d.slice(0, 200) + '…' : d}\n• Contact: ${slots.contact}\n\nIs this correct, and may I submit it?`,
+        id: `Ringkasan pengaduan:\n• Kategori: ${category}\n• Keluhan: ${d.length > 200 ? d.slice(0, 200) + '…' : d}\n• Kontak: ${slots.contact}\n\nApakah data ini sudah benar dan boleh dikirim?`,
+        en: `Complaint summary:\n• Category: ${category}\n• Problem: ${d.length > 200 ? d.slice(0, 200) + '…' : d}\n• Contact: ${slots.contact}\n\nIs this correct, and may I submit it?`,
       }),
       buttons: [
         { title: tr(ctx, { id: 'Ya, kirim', en: 'Yes, submit' }), payload: 'ya' },

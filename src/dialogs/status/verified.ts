@@ -23,8 +23,8 @@ const askIdentifier = (ctx: TurnContext, reprompt: boolean): OutMessage[] => [{ 
 }) }];
 
 const askBirthDate = (ctx: TurnContext, reprompt: boolean): OutMessage[] => [{ text: tr(ctx, {
-  id: reprompt ? 'Mohon tulis *tanggal lahir* dengan format tanggal-bulan-tahun, contoh: *15-03-1990*.' : 'Terima kasih. Sekarang kirim *tanggal lahir* Anda (tanggal-bulan-tahun, contoh: *15-03-1990*).',
-  en: reprompt ? 'Please type your *date of birth* as day-month-year, e.g. *15-03-1990*.' : 'Thank you. Now please send your *date of birth* (day-month-year, e.g. *15-03-1990*).',
+  id: reprompt ? 'Mohon tulis *tanggal lahir* dengan format tanggal-bulan-tahun, contoh: *15-03-1990*.' : 'Silakan kirim *tanggal lahir* Anda (tanggal-bulan-tahun, contoh: *15-03-1990*).',
+  en: reprompt ? 'Please type your *date of birth* as day-month-year, e.g. *15-03-1990*.' : 'Please send your *date of birth* (day-month-year, e.g. *15-03-1990*).',
 }) }];
 
 /**
@@ -89,10 +89,12 @@ export function verifiedDialog(spec: {
         return run(ctx, v.participantToken, v.displayName);
       } catch (e) {
         const kind = statusErrorKind(e);
+        // Nothing personal is revealed; the number is kept, so a mistyped date needs only the date again
+        // (a different KPJ/NIK typed now replaces it).
         if (kind === 'mismatch')
-          return { done: false, clear: ['identifier', 'birthDate'], messages: [{ text: tr(ctx, {
-            id: 'Maaf, data tidak cocok. Periksa kembali nomor KPJ/NIK dan tanggal lahir Anda, lalu coba lagi.',
-            en: 'Sorry, the details do not match. Please check your KPJ/NIK and date of birth, then try again.',
+          return { done: false, clear: ['birthDate'], messages: [{ text: tr(ctx, {
+            id: 'Maaf, data tidak cocok. Periksa kembali tanggal lahir Anda (atau kirim nomor KPJ/NIK yang benar), lalu coba lagi.',
+            en: 'Sorry, the details do not match. Please check your date of birth (or send the right KPJ/NIK), then try again.',
           }) }] };
         if (kind === 'locked') {
           const m = (e as { retryAfterMinutes?: number }).retryAfterMinutes;

@@ -11,7 +11,7 @@ import { blank, lower, type Span } from './text.ts';
 export interface Duration { years: number; months: number; totalMonths: number }
 export interface DurationMatch extends Duration, Span { raw: string }
 
-const YEAR = '(?:tahun|thn|th|tahunan|years?|yrs?|yr)';
+const YEAR = '(?:tahun|taun|thun|tahon|thn|th|tahunan|years?|yrs?|yr)';
 const MONTH = '(?:bulan|bln|bl|months?|mos?|mo)';
 const UNIT_RE = new RegExp(`^\\s*(${YEAR}|${MONTH})(?![a-z])`);
 const NUMERIC = /(?<![\w.,/-])(\d+(?:[.,]\d+)?)(?:\s*(setengah))?/g;
