@@ -74,7 +74,13 @@ export const route: Middleware<TurnContext> = async (ctx, next) => {
   if (nlu.outcome === 'fallback') {
     fallback(ctx, nlu.confidence);
   } else if (nlu.outcome === 'ask') {
-    askBack(ctx, nlu);
+    // Unsure between related intents, but the conversation's topic decides ("terus iurannya berapa?" after BPU).
+    const byContext = nlu.candidates
+      .slice(0, 3)
+      .map((c) => followUpIntent(c.intent, ctx.state.lastIntent, ctx.text))
+      .find((i, k) => i !== nlu.candidates[k]!.intent || ctx.state.lastIntent === i);
+    if (byContext && nlu.candidates.slice(0, 3).some((c) => c.intent === byContext)) await runIntent(ctx, byContext, nlu.confidence, false);
+    else askBack(ctx, nlu);
   } else {
     const intent = followUpIntent(nlu.intent, ctx.state.lastIntent, ctx.text);
     await runIntent(ctx, intent, nlu.confidence, false);

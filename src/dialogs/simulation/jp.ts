@@ -21,8 +21,14 @@ export const jpSimulation: DialogDef = {
   slots: [{ name: 'wage' }, { name: 'birthDate' }, { name: 'raise', optional: true }],
   whatIf: true,
 
-  extract(text, awaiting, ctx): Extraction {
+  extract(text, awaiting, ctx, slots): Extraction {
     const values: Slots = {};
+    // "eh salah, lahirnya 1992" after a birth date is known: the year changes, day and month stay.
+    const yearOnly = /\blahir\w*\s+(?:tahun\s+|thn\s+)?((?:19|20)\d\d)\b(?![-/.]\d)/i.exec(text);
+    if (yearOnly && typeof slots.birthDate === 'string' && !readBirthDate(text, ctx.deps.now()).iso) {
+      const candidate = `${yearOnly[1]}${slots.birthDate.slice(4)}`;
+      if (readBirthDate(candidate, ctx.deps.now()).iso) values.birthDate = candidate;
+    }
     const money = readMoney(text);
     const wage = money.wage ?? money.unlabelled[0];
     if (wage !== undefined && wage >= MIN_WAGE && wage <= MAX_WAGE) values.wage = wage;
