@@ -9,6 +9,15 @@ import { findEmail, findPhone, findTicket, parseIdentifier } from '../nlu/entiti
 import { parseBareNumber } from '../nlu/entities/numwords.ts';
 import { parsePercent } from '../nlu/entities/percent.ts';
 
+/** A monthly wage below this is not a wage ("gaji 5" means 5 juta, so it is asked again with an example). */
+export const MIN_WAGE = 100_000;
+/** A monthly wage above this is a typo ("4.500.000 rb"), not a wage: asked again. */
+export const MAX_WAGE = 1_000_000_000;
+export const IMPLAUSIBLE_WAGE = {
+  id: 'Angka gaji itu tampaknya tidak wajar untuk upah per bulan; mohon periksa kembali.',
+  en: 'That does not look like a monthly wage; please check the amount.',
+};
+
 export interface MoneyRead {
   wage?: number;
   balance?: number;

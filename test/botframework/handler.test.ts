@@ -5,20 +5,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { botFrameworkConversationId, createBotFrameworkHandler, toMarkdown } from '../../adapters/botframework/index.ts';
 import type { Bot, TurnInput } from '../../src/core/types.ts';
-
-async function listen(handler: http.RequestListener): Promise<{ server: http.Server; url: string }> {
-  const server = http.createServer(handler);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-const until = async (cond: () => boolean, ms = 5_000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+import { listen, until } from '../helpers/net.ts';
 
 const inputs: TurnInput[] = [];
 let failing = false;

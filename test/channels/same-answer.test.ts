@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileAuthStore } from '../../adapters/whatsapp/baileys/auth.ts';
 import { startBaileysAdapter, type WaSocket } from '../../adapters/whatsapp/baileys/index.ts';
 import { startService, type Service } from '../helpers/service.ts';
+import { listen, until } from '../helpers/net.ts';
 
 const QUESTION = 'gimana cara klaim jht';
 const SECRET = 'cloud-secret';
@@ -22,19 +23,6 @@ const silent = pino({ level: 'silent' });
 
 /** Channels differ in markup only (*bold* vs **bold**, numbered choices): compare the words. */
 const plain = (s: string): string => s.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
-
-async function listen(handler: http.RequestListener): Promise<{ server: http.Server; url: string }> {
-  const server = http.createServer(handler);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-const until = async (cond: () => boolean, ms = 5_000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('no reply in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 const received: { url: string; body: any }[] = [];
 let peer: { server: http.Server; url: string };

@@ -4,11 +4,12 @@
  * clock and injected faults.
  */
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandboxRouter, type SandboxFaults } from '../../src/status/sandbox/router.ts';
 import { MemoryStore } from '../../src/store/memory.ts';
+import { freePort } from '../helpers/net.ts';
 import { startService, type Service } from '../helpers/service.ts';
 
 const TOKEN = 'test-token';
@@ -81,12 +82,7 @@ describe('status flows when the API misbehaves', () => {
 
 describe('status API unreachable', () => {
   it('a closed port answers politely at once', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const s = net.createServer().listen(0, '127.0.0.1', () => {
-        const p = (s.address() as AddressInfo).port;
-        s.close(() => resolve(p));
-      });
-    });
+    const port = await freePort();
     const down = await startService({ RATE_LIMIT_PER_MINUTE: 0, STATUS_API_URL: `http://127.0.0.1:${port}`, STATUS_API_TOKEN: TOKEN });
     try {
       const r = await down.say({}, 'lacak pengaduan ADU-20251014-0042');

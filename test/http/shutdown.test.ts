@@ -1,18 +1,11 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandboxRouter } from '../../src/status/sandbox/router.ts';
 import { MemoryStore } from '../../src/store/memory.ts';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
+import { freePort } from '../helpers/net.ts';
 
 // A status API that answers slowly, so a turn is still in flight when SIGTERM arrives.
 let slowApi: http.Server;

@@ -8,6 +8,7 @@ import { createWhatsAppCloudRouter } from '../../adapters/whatsapp/cloud/router.
 import { whatsappConversationId } from '../../adapters/whatsapp/shared/conversation-key.ts';
 import type { Bot, OutMessage, TurnInput } from '../../src/core/types.ts';
 import { MemoryStore } from '../../src/store/memory.ts';
+import { listen, until } from '../helpers/net.ts';
 
 const SECRET = 'app-secret';
 const PHONE_ID = '1098765432';
@@ -19,20 +20,6 @@ interface GraphCall {
   auth: string | undefined;
   body: any;
 }
-
-async function listen(handler: http.RequestListener): Promise<{ server: http.Server; url: string }> {
-  const server = http.createServer(handler);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-const until = async (cond: () => boolean, ms = 2_000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
 
 let graph: { server: http.Server; url: string };
 const calls: GraphCall[] = [];

@@ -2,16 +2,9 @@ import { tr } from '../../core/context.ts';
 import { simulateJht } from '../../calc/jht.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatMonths, formatPercent } from '../format.ts';
-import { readMoney, readMonths, readBareNumber, mentionsZeroBalance, readPercent } from '../values.ts';
+import { IMPLAUSIBLE_WAGE as implausibleWage, MAX_WAGE, MIN_WAGE, mentionsZeroBalance, readBareNumber, readMoney, readMonths, readPercent } from '../values.ts';
 import type { DialogDef, Extraction, Slots } from '../types.ts';
 
-const MIN_WAGE = 100_000;
-/** A monthly wage above this is a typo ("4.500.000 rb"), not a wage: asked again. */
-const MAX_WAGE = 1_000_000_000;
-const implausibleWage = {
-  id: 'Angka gaji itu tampaknya tidak wajar untuk upah per bulan; mohon periksa kembali.',
-  en: 'That does not look like a monthly wage; please check the amount.',
-};
 const MAX_MONTHS = 50 * 12;
 
 const vagueWage = {

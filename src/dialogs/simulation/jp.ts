@@ -2,16 +2,8 @@ import { callCentre, tr } from '../../core/context.ts';
 import { simulateJp } from '../../calc/jp.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatDate, formatMonths, formatPercent, monthName } from '../format.ts';
-import { readBirthDate, readMoney, readPercent } from '../values.ts';
+import { IMPLAUSIBLE_WAGE as implausibleWage, MAX_WAGE, MIN_WAGE, readBirthDate, readMoney, readPercent } from '../values.ts';
 import type { DialogDef, Extraction, Slots } from '../types.ts';
-
-const MIN_WAGE = 100_000;
-/** A monthly wage above this is a typo ("4.500.000 rb"), not a wage: asked again. */
-const MAX_WAGE = 1_000_000_000;
-const implausibleWage = {
-  id: 'Angka gaji itu tampaknya tidak wajar untuk upah per bulan; mohon periksa kembali.',
-  en: 'That does not look like a monthly wage; please check the amount.',
-};
 
 /** JP pension estimate: asks for the wage and the birth date; the yearly raise is optional (0%). */
 export const jpSimulation: DialogDef = {
