@@ -69,7 +69,6 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
   let sandbox: http.Server | undefined;
   let statusClient: StatusClient | undefined;
   const servers: http.Server[] = [];
-  const closers: (() => Promise<void>)[] = [];
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -178,7 +177,6 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
       return server;
     },
     async close() {
-      for (const c of closers) await c();
       await Promise.all(servers.map((s) => new Promise<void>((r) => (s.listening ? s.close(() => r()) : r()))));
       if (sandbox) await new Promise<void>((r) => sandbox!.close(() => r()));
       await store.close();

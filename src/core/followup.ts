@@ -47,3 +47,13 @@ export function followUpIntent(predicted: string, lastIntent: string | undefined
   if (!FOLLOW_UP.test(t) && words > 6) return predicted;
   return TARGET[aspect][program] ?? predicted;
 }
+
+/**
+ * Among close candidates (an ask-back), the one the conversation's topic points to: the candidate a follow-up
+ * maps to ("iuran" after BPU → contribution_bpu), or the previous intent itself. Undefined when the topic says
+ * nothing, and only a candidate is ever chosen.
+ */
+export function contextChoice(candidates: string[], lastIntent: string | undefined, text: string): string | undefined {
+  const pick = candidates.map((c) => followUpIntent(c, lastIntent, text)).find((mapped, k) => mapped !== candidates[k] || mapped === lastIntent);
+  return pick && candidates.includes(pick) ? pick : undefined;
+}

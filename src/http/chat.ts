@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { JessiBot } from '../core/bot.ts';
 import type { RateLimiter } from '../ratelimit/limiter.ts';
+import { clientAddress } from '../ratelimit/client-address.ts';
 import { sendError } from './errors.ts';
 
 /** POST /api/chat request, as ../shared/api.md defines it. Unknown members are dropped. */
@@ -33,7 +34,7 @@ export function chatRouter(deps: { bot: JessiBot; addressLimiter: RateLimiter; i
       const parsed = ChatRequest.safeParse(req.body);
       if (!parsed.success) return sendError(res, 400, 'invalid_request', describe(parsed.error));
       if (!deps.isReady()) return sendError(res, 503, 'not_ready', 'The assistant is starting; please retry in a moment.', 1);
-      const address = req.ip ?? 'unknown';
+      const address = clientAddress(req);
       const limit = await deps.addressLimiter.hit(address);
       if (!limit.allowed)
         return sendError(res, 429, 'rate_limited', `Terlalu banyak permintaan dari alamat ini; coba lagi dalam ${limit.retryAfterSeconds} detik. (Too many requests; retry in ${limit.retryAfterSeconds} s.)`, limit.retryAfterSeconds);

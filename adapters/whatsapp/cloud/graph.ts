@@ -64,34 +64,14 @@ export function renderCloudMessage(to: string, m: OutMessage, firstNumber: numbe
   const buttons = m.buttons ?? [];
   const bodyText = m.text.trim() || 'Pilih:';
   const base = { recipient_type: 'individual', to };
-  if (buttons.length && buttons.length <= MAX_REPLY_BUTTONS && fits(buttons, MAX_BUTTON_TITLE, MAX_BUTTON_ID) && bodyText.length <= MAX_BUTTON_BODY) {
-    return {
-      numbered: [],
-      body: {
-        ...base,
-        type: 'interactive',
-        interactive: {
-          type: 'button',
-          body: { text: bodyText },
-          action: { buttons: buttons.map((b) => ({ type: 'reply', reply: { id: b.payload, title: b.title } })) },
-        },
-      },
-    };
-  }
-  if (buttons.length && buttons.length <= MAX_LIST_ROWS && fits(buttons, MAX_ROW_TITLE, MAX_ROW_ID) && bodyText.length <= MAX_LIST_BODY) {
-    return {
-      numbered: [],
-      body: {
-        ...base,
-        type: 'interactive',
-        interactive: {
-          type: 'list',
-          body: { text: bodyText },
-          action: { button: LIST_BUTTON_LABEL, sections: [{ rows: buttons.map((b) => ({ id: b.payload, title: b.title })) }] },
-        },
-      },
-    };
-  }
+  const interactive = (type: 'button' | 'list', action: unknown): CloudRendering => ({
+    numbered: [],
+    body: { ...base, type: 'interactive', interactive: { type, body: { text: bodyText }, action } },
+  });
+  if (buttons.length && buttons.length <= MAX_REPLY_BUTTONS && fits(buttons, MAX_BUTTON_TITLE, MAX_BUTTON_ID) && bodyText.length <= MAX_BUTTON_BODY)
+    return interactive('button', { buttons: buttons.map((b) => ({ type: 'reply', reply: { id: b.payload, title: b.title } })) });
+  if (buttons.length && buttons.length <= MAX_LIST_ROWS && fits(buttons, MAX_ROW_TITLE, MAX_ROW_ID) && bodyText.length <= MAX_LIST_BODY)
+    return interactive('list', { button: LIST_BUTTON_LABEL, sections: [{ rows: buttons.map((b) => ({ id: b.payload, title: b.title })) }] });
   const text = numberedText(m, firstNumber).slice(0, MAX_TEXT_BODY);
   return { numbered: buttons, body: { ...base, type: 'text', text: { body: text, preview_url: false } } };
 }

@@ -1,7 +1,7 @@
 import type { Middleware } from '../compose.ts';
 import { classify, setIntent, type TurnContext } from '../context.ts';
 import { answerFromKnowledge, askBack, fallback } from '../replies.ts';
-import { followUpIntent } from '../followup.ts';
+import { contextChoice, followUpIntent } from '../followup.ts';
 import { continueDialog, expireDialog, offerResume, startDialog, tryWhatIf } from '../../dialogs/engine.ts';
 
 /** Route to an intent: start its dialog when it has one, else answer from the knowledge base. */
@@ -75,11 +75,8 @@ export const route: Middleware<TurnContext> = async (ctx, next) => {
     fallback(ctx, nlu.confidence);
   } else if (nlu.outcome === 'ask') {
     // Unsure between related intents, but the conversation's topic decides ("terus iurannya berapa?" after BPU).
-    const byContext = nlu.candidates
-      .slice(0, 3)
-      .map((c) => followUpIntent(c.intent, ctx.state.lastIntent, ctx.text))
-      .find((i, k) => i !== nlu.candidates[k]!.intent || ctx.state.lastIntent === i);
-    if (byContext && nlu.candidates.slice(0, 3).some((c) => c.intent === byContext)) await runIntent(ctx, byContext, nlu.confidence, false);
+    const byContext = contextChoice(nlu.candidates.slice(0, 3).map((c) => c.intent), ctx.state.lastIntent, ctx.text);
+    if (byContext) await runIntent(ctx, byContext, nlu.confidence, false);
     else askBack(ctx, nlu);
   } else {
     const intent = followUpIntent(nlu.intent, ctx.state.lastIntent, ctx.text);
