@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Logger } from 'pino';
 import { loadConfig, trustProxySetting, type Config } from './config.ts';
-import { createBot, type JessiBot } from './core/bot.ts';
-import type { BotDeps } from './core/context.ts';
+import type { JessiBot } from './core/bot.ts';
+import { createJessiBot } from './routing/bot.ts';
+import type { BotDeps } from './routing/deps.ts';
 import { createDialogRegistry } from './dialogs/registry.ts';
 import { chatRouter } from './http/chat.ts';
 import { errorHandler, sendError } from './http/errors.ts';
@@ -150,7 +151,7 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
       dialogTimeoutSeconds: config.DIALOG_TIMEOUT_SECONDS,
       now: () => Date.now(),
     };
-    bot = createBot(deps);
+    bot = createJessiBot(deps);
     // botbuilder costs about a second to import: load it after the core is ready.
     void bf.init().catch((err: unknown) => logger.warn({ err: String(err) }, 'bot framework adapter failed to load'));
     return bot;

@@ -1,79 +1,43 @@
-import type { Logger } from 'pino';
-import type { KnowledgeBase } from '../knowledge/types.ts';
-import type { IntentRouter, NluResult } from '../nlu/types.ts';
-import type { Store } from '../store/types.ts';
-import type { StatusClient } from '../status/client.ts';
-import type { DialogRegistry } from '../dialogs/types.ts';
-import type { CalcParams } from '../calc/params.ts';
-import type { RateLimiter } from '../ratelimit/limiter.ts';
+/**
+ * The turn context of the kernel: what one user turn carries through the step chain. It knows no dialog, no
+ * service and no store implementation; steps above the kernel extend it with their own fields ("flavours", as
+ * in grammY: `TurnContext & { deps: … }`), and each field below says which step sets it.
+ */
 import type { ConversationState } from './state.ts';
-import type { Button, IntentRef, Lang, OutMessage, TurnInput } from './types.ts';
+import type { Button, IntentRef, Lang, OutMessage, Payload, TurnInput } from './types.ts';
 
-/** Hooks for counting what happens in turns (metrics); all optional. */
-export interface TurnObserver {
-  turn?(channel: string, intent: string, outcome: string): void;
-  dialogCompleted?(dialog: string): void;
-  unanswered?(text: string, outcome: 'ask' | 'fallback', intent: string, lang: Lang): void;
-}
+export type TurnOutcome = 'answer' | 'ask' | 'fallback' | 'dialog' | 'rate_limited' | 'error';
 
-/** Everything the core needs, injected: no globals, no channel, no store implementation. */
-export interface BotDeps {
-  store: Store;
-  router: IntentRouter;
-  kb: KnowledgeBase;
-  calc: CalcParams;
-  dialogs: DialogRegistry;
-  status: StatusClient;
-  logger: Logger;
-  observer?: TurnObserver;
-  limits: {
-    /** Turns per conversation per minute (0 = off). */
-    session: RateLimiter;
-    /** Complaint-ticket lookups per conversation and per client address (10-minute windows). */
-    ticketSession: RateLimiter;
-    ticketAddress: RateLimiter;
-  };
-  sessionTtlSeconds: number;
-  /** Half-finished dialogs older than this are forgotten. */
-  dialogTimeoutSeconds: number;
-  now: () => number;
-}
-
-export type TurnOutcome = 'answer' | 'ask' | 'fallback' | 'dialog' | 'rate_limited';
-
-/** The state of one turn as it flows through the middleware chain. */
 export interface TurnContext {
   readonly input: TurnInput;
-  readonly deps: BotDeps;
+  /** The conversation's state; loaded and saved by the `session` step (a fresh state before it runs). */
   state: ConversationState;
-  /** What the user said: typed text, or a value payload (button) as text. */
+  /** What the user said: typed text, or a value payload (button) as text. Set by the `payload` step. */
   text: string;
-  /** Set when a button payload names an intent (`intent:<id>`) or a dialog (`dialog:<id>`). */
-  forcedIntent?: string;
+  /** `text` lower-cased, NFKC, single-spaced: set once by the `normalize` step for every later step to read. */
+  normalized: string;
+  /** A button that names an intent or a dialog (set by the `payload` step; value payloads become `text`). */
+  payload?: Exclude<Payload, { kind: 'value' }>;
+  /** Reply language; set by the `language` step. */
   lang: Lang;
+  /** Reply bubbles, in order. */
   out: OutMessage[];
+  /** The intent this turn was routed to and how it ended; set by whichever step answers. */
   intent?: IntentRef;
   outcome?: TurnOutcome;
+  /** Set by the `rateLimit` step when the conversation sent too much. */
   rateLimited?: { retryAfterSeconds: number };
-  /** Cached classification of `text`. */
-  nlu?: NluResult;
-}
-
-export function classify(ctx: TurnContext): NluResult {
-  ctx.nlu ??= ctx.deps.router.classify(ctx.text);
-  return ctx.nlu;
 }
 
 /** Pick the text for the turn's language. */
 export const tr = (ctx: Pick<TurnContext, 'lang'>, texts: Record<Lang, string>): string => texts[ctx.lang];
 
-/** The call centre number, from the rules file like every figure ("175"). */
-export const callCentre = (ctx: TurnContext): string => ctx.deps.kb.rules.text('contact.call_center');
-
-export function say(ctx: TurnContext, text: string, buttons?: Button[]): void {
+/** Add one reply bubble. */
+export function say(ctx: Pick<TurnContext, 'out'>, text: string, buttons?: Button[]): void {
   ctx.out.push(buttons?.length ? { text, buttons } : { text });
 }
 
+/** Record what the turn was routed to (confidence clamped to [0,1], three decimals). */
 export function setIntent(ctx: TurnContext, id: string, confidence: number, outcome: TurnOutcome): void {
   ctx.intent = { id, confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 1000) / 1000 };
   ctx.outcome = outcome;

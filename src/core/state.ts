@@ -1,3 +1,4 @@
+/** The conversation state: what the bot remembers between turns, saved by the `session` step. */
 import type { Lang } from './types.ts';
 
 /** A multi-turn dialog in progress (slot filling). Lives in the conversation state, so any instance can continue it. */
@@ -28,6 +29,21 @@ export interface Verification {
   displayName: string;
 }
 
+/**
+ * Numbers and dates the user gave in this conversation ("gaji saya 6 juta", "lahir 1988"), so a later
+ * calculation reuses them instead of asking again.
+ */
+export interface Facts {
+  wage?: number;
+  /** ISO date (YYYY-MM-DD). */
+  birthDate?: string;
+  years?: number;
+  contractValue?: number;
+  income?: number;
+  joinedJpYear?: number;
+  [key: string]: unknown;
+}
+
 /** Everything the bot remembers about one conversation. */
 export interface ConversationState {
   v: 1;
@@ -37,8 +53,8 @@ export interface ConversationState {
   dialog?: DialogState;
   lastResult?: LastResult;
   verification?: Verification;
-  /** Last quick-reply buttons shown, so channels without buttons can map "2" back to a payload. */
-  lastButtons?: { title: string; payload: string }[];
+  /** The user's own numbers, reused by later calculations. */
+  facts?: Facts;
 }
 
 export const newState = (): ConversationState => ({ v: 1, turns: 0 });

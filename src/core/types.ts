@@ -1,10 +1,12 @@
 /**
- * The core's vocabulary: what a channel hands to the bot and what it gets back.
- * Channels (adapters/) and the HTTP API speak only these types; the core knows no channel.
+ * The vocabulary at the bottom of the house: what a channel hands to the bot and what it gets back, and the
+ * button payload codec. Channels (adapters/) and the HTTP API speak only these types; nothing here knows a
+ * channel, a dialog or a store.
  */
 export type Lang = 'id' | 'en';
 
-export type Channel = 'api' | 'web' | 'whatsapp' | 'whatsapp_cloud' | 'botframework';
+/** A channel's name, as a label for metrics and logs ("api", "web", "whatsapp", "botframework", …). */
+export type Channel = string;
 
 /** A quick-reply button. `payload` is sent back verbatim when the user taps it. */
 export interface Button {
@@ -49,6 +51,38 @@ export interface Bot {
   handle(input: TurnInput): Promise<TurnOutput>;
 }
 
+/**
+ * What a tapped button means. On the wire a payload is a string (`intent:<id>`, `dialog:<id>`, or any other
+ * text, which is a typed value such as "ya"); inside the bot it is this union.
+ */
+export type Payload =
+  | { kind: 'intent'; id: string }
+  | { kind: 'dialog'; id: string }
+  | { kind: 'value'; text: string };
+
+const INTENT_PREFIX = 'intent:';
+const DIALOG_PREFIX = 'dialog:';
+
+/** The wire form of a payload. */
+export function encodePayload(p: Payload): string {
+  if (p.kind === 'intent') return `${INTENT_PREFIX}${p.id}`;
+  if (p.kind === 'dialog') return `${DIALOG_PREFIX}${p.id}`;
+  return p.text;
+}
+
+/** Read a payload string from a channel. Anything that is not `intent:`/`dialog:` is a value. */
+export function parsePayload(wire: string): Payload {
+  if (wire.startsWith(INTENT_PREFIX) && wire.length > INTENT_PREFIX.length) return { kind: 'intent', id: wire.slice(INTENT_PREFIX.length) };
+  if (wire.startsWith(DIALOG_PREFIX) && wire.length > DIALOG_PREFIX.length) return { kind: 'dialog', id: wire.slice(DIALOG_PREFIX.length) };
+  return { kind: 'value', text: wire };
+}
+
 /** Button payload that routes straight to an intent: `intent:<id>`. */
-export const INTENT_PAYLOAD_PREFIX = 'intent:';
-export const intentPayload = (intentId: string): string => `${INTENT_PAYLOAD_PREFIX}${intentId}`;
+export const intentPayload = (intentId: string): string => encodePayload({ kind: 'intent', id: intentId });
+/** Button payload that starts a dialog: `dialog:<id>`. */
+export const dialogPayload = (dialogId: string): string => encodePayload({ kind: 'dialog', id: dialogId });
+/** Button payload that is typed as a value ("ya", "tidak", "batal"). */
+export const valuePayload = (text: string): string => encodePayload({ kind: 'value', text });
+
+/** The longest user message the bot reads (characters); longer text is cut. */
+export const MAX_TEXT = 2000;

@@ -1,28 +1,47 @@
-import { callCentre, classify, say, setIntent, tr, type TurnContext } from '../core/context.ts';
+/**
+ * The dialog engine: fills a dialog's slots turn by turn. It asks for missing slots, re-prompts with an
+ * example after an unusable answer, handles corrections, cancel, confirmation, time-outs and what-ifs. It
+ * does not decide whether a message is "another question" mid-dialog: that policy lives in one place, the
+ * routing step `activeDialog` (src/routing/active-dialog.ts), which calls `continueDialog` and, when the
+ * message fills nothing, either answers the other question or calls `repromptDialog`.
+ */
 import type { DialogState } from '../core/state.ts';
-import type { OutMessage } from '../core/types.ts';
+import { dialogPayload, intentPayload, valuePayload, type OutMessage } from '../core/types.ts';
+import { callCentre, say, setIntent, tr, type DialogContext } from './context.ts';
 import type { DialogDef, Extraction, Slots } from './types.ts';
-import { isCancel, isMenu, isNo, isResume, isUnknown, isYes, isWhatIf } from './words.ts';
+import { isCancel, isMenu, isNo, isYes } from './words.ts';
+
+type TurnContext = DialogContext;
 
 /** After this many unusable answers in a row the dialog gives up kindly and offers help. */
 const MAX_REPROMPTS = 3;
-/** A message that reads as a question of its own. */
-const QUESTION = /\?\s*$|^(btw\s+|eh\s+|oh ya\s+)?(apa|apakah|gimana|bagaimana|berapa|kapan|dimana|di mana|kenapa|mengapa|how|what|where|when|why)\b/;
-/** Mid-dialog, only a confident classification counts as "a clearly different question". */
-const INTERRUPT_CONFIDENCE = 0.8;
 /** A what-if ("kalau 20 tahun?") is understood this long after a result. */
-const WHAT_IF_WINDOW_MS = 30 * 60_000;
+export const WHAT_IF_WINDOW_MS = 30 * 60_000;
 
-const lower = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+const cancelButton = (ctx: TurnContext) => ({ title: tr(ctx, { id: 'Batal', en: 'Cancel' }), payload: valuePayload('batal') });
 
-const cancelButton = (ctx: TurnContext) => ({ title: tr(ctx, { id: 'Batal', en: 'Cancel' }), payload: 'batal' });
+/** Stop the dialog with a message, offering the menu and a fresh start. */
+function stopDialog(ctx: TurnContext, def: DialogDef, text: string, order: 'menu-first' | 'restart-first'): void {
+  ctx.state.dialog = undefined;
+  setIntent(ctx, def.intent, 1, 'dialog');
+  const menu = { title: tr(ctx, { id: 'Menu utama', en: 'Main menu' }), payload: intentPayload('menu') };
+  const restart = { title: tr(ctx, { id: 'Mulai lagi', en: 'Start again' }), payload: dialogPayload(def.id) };
+  say(ctx, text, order === 'menu-first' ? [menu, restart] : [restart, menu]);
+}
+
+/** Ask for one slot (the last bubble gets a cancel button when it has no buttons of its own). */
+function askSlot(ctx: TurnContext, def: DialogDef, ds: DialogState, slot: string, reprompt: boolean, withCancel: boolean): void {
+  ds.awaiting = slot;
+  ds.confirming = false;
+  ctx.state.dialog = ds;
+  const msgs = def.prompt(slot, ctx, ds.slots, reprompt);
+  const last = msgs[msgs.length - 1];
+  if (withCancel && last && !last.buttons?.length) last.buttons = [cancelButton(ctx)];
+  ctx.out.push(...msgs);
+}
 
 function nextMissing(def: DialogDef, slots: Slots): string | undefined {
   return def.slots.find((s) => !s.optional && slots[s.name] === undefined)?.name;
-}
-
-function emit(ctx: TurnContext, messages: OutMessage[]): void {
-  ctx.out.push(...messages);
 }
 
 /** Ask for the next slot, confirm, or complete. */
@@ -31,25 +50,18 @@ async function advance(ctx: TurnContext, def: DialogDef, ds: DialogState, reprom
   setIntent(ctx, def.intent, 1, 'dialog');
   if (missing) {
     // Asking for the same slot again (the user answered something else): the short form, with an example.
-    const again = reprompt || ds.awaiting === missing;
-    ds.awaiting = missing;
-    ds.confirming = false;
-    ctx.state.dialog = ds;
-    const msgs = def.prompt(missing, ctx, ds.slots, again);
-    const last = msgs[msgs.length - 1];
-    if (last && !last.buttons?.length) last.buttons = [cancelButton(ctx)];
-    emit(ctx, msgs);
+    askSlot(ctx, def, ds, missing, reprompt || ds.awaiting === missing, true);
     return;
   }
   if (def.confirm && !ds.confirming) {
     ds.awaiting = undefined;
     ds.confirming = true;
     ctx.state.dialog = ds;
-    emit(ctx, def.confirm(ctx, ds.slots));
+    ctx.out.push(...def.confirm(ctx, ds.slots));
     return;
   }
   const result = await def.complete(ctx, ds.slots);
-  emit(ctx, result.messages);
+  ctx.out.push(...result.messages);
   if (result.done) {
     ctx.state.dialog = undefined;
     if (def.whatIf) ctx.state.lastResult = { dialog: def.id, slots: ds.slots, at: ctx.deps.now() };
@@ -65,10 +77,7 @@ async function advance(ctx: TurnContext, def: DialogDef, ds: DialogState, reprom
     ctx.state.dialog = undefined;
     return;
   }
-  ds.awaiting = missingAgain;
-  ctx.state.dialog = ds;
-  const msgs = def.prompt(missingAgain, ctx, ds.slots, false);
-  emit(ctx, msgs);
+  askSlot(ctx, def, ds, missingAgain, false, false);
 }
 
 /** Start a dialog, filling whatever the first message already says ("hitung jht gaji 7,5 juta 20 tahun"). */
@@ -81,7 +90,7 @@ export async function startDialog(ctx: TurnContext, def: DialogDef, first?: Extr
     const early = await def.onStart(ctx, ds.slots);
     if (early) {
       setIntent(ctx, def.intent, 1, 'dialog');
-      emit(ctx, early.messages);
+      ctx.out.push(...early.messages);
       if (early.done) return;
     }
   }
@@ -94,36 +103,36 @@ export function expireDialog(ctx: TurnContext): void {
   if (ds && ctx.deps.now() - ds.updatedAt > ctx.deps.dialogTimeoutSeconds * 1000) ctx.state.dialog = undefined;
 }
 
+/** What `continueDialog` made of a message. */
+export type Continuation = { handled: true } | { handled: false; extraction: Extraction };
+
 /**
- * Continue the active dialog with this message. Returns false when the message is a clearly different
- * question: the caller answers it, and `offerResume` reminds the user of the unfinished dialog.
+ * Continue the active dialog with this message: cancel, a yes/no at the confirmation, or slot values (a later
+ * value replaces an earlier one: that is how corrections work). When the message fills nothing, nothing is
+ * said and `{ handled: false }` comes back: the caller decides whether it is another question.
  */
-export async function continueDialog(ctx: TurnContext, def: DialogDef): Promise<boolean> {
+export async function continueDialog(ctx: TurnContext, def: DialogDef): Promise<Continuation> {
   const ds = ctx.state.dialog!;
-  const text = lower(ctx.text);
+  const text = ctx.normalized;
   ds.updatedAt = ctx.deps.now();
 
   if (isCancel(text) || isMenu(text)) {
-    ctx.state.dialog = undefined;
-    setIntent(ctx, def.intent, 1, 'dialog');
-    say(
+    stopDialog(
       ctx,
+      def,
       tr(ctx, {
         id: `Baik, ${def.title.id} dibatalkan. Ada lagi yang bisa Jessi bantu?`,
         en: `OK, the ${def.title.en} is cancelled. Anything else I can help with?`,
       }),
-      [
-        { title: tr(ctx, { id: 'Menu utama', en: 'Main menu' }), payload: 'intent:menu' },
-        { title: tr(ctx, { id: `Mulai lagi`, en: 'Start again' }), payload: `dialog:${def.id}` },
-      ],
+      'menu-first',
     );
-    return true;
+    return { handled: true };
   }
 
   if (ds.confirming) {
     if (isYes(text)) {
       await advance(ctx, def, ds);
-      return true;
+      return { handled: true };
     }
     if (isNo(text)) {
       // Ask everything again, keeping nothing that might be wrong.
@@ -131,59 +140,51 @@ export async function continueDialog(ctx: TurnContext, def: DialogDef): Promise<
       ds.confirming = false;
       say(ctx, tr(ctx, { id: 'Baik, kita ulangi datanya.', en: "OK, let's go through it again." }));
       await advance(ctx, def, ds);
-      return true;
+      return { handled: true };
     }
   }
 
   const extraction = def.extract(ctx.text, ds.awaiting, ctx, ds.slots);
-  const found = Object.keys(extraction.values).length > 0;
-  if (found) {
+  if (Object.keys(extraction.values).length > 0) {
     Object.assign(ds.slots, extraction.values);
     ds.reprompts = 0;
     await advance(ctx, def, ds);
-    return true;
+    return { handled: true };
   }
+  return { handled: false, extraction };
+}
 
-  // Nothing usable: is it another question? Then answer that and keep the dialog for later.
-  const nlu = classify(ctx);
-  const mayInterrupt = !extraction.invalid && !isResume(text) && !isUnknown(text) && nlu.intent !== def.intent && nlu.intent !== 'out_of_scope';
-  // A confident other intent, or an explicit question the classifier is unsure about (it will ask back).
-  const otherQuestion =
-    mayInterrupt &&
-    ((nlu.outcome === 'answer' && nlu.confidence >= INTERRUPT_CONFIDENCE) || (nlu.outcome === 'ask' && QUESTION.test(text)));
-  if (otherQuestion) return false;
-
+/**
+ * The message filled nothing and is not another question: ask again (with the reason and an example), re-ask
+ * the confirmation, or, after too many tries, stop kindly.
+ */
+export async function repromptDialog(ctx: TurnContext, def: DialogDef, extraction: Extraction): Promise<void> {
+  const ds = ctx.state.dialog!;
   if (ds.confirming) {
     setIntent(ctx, def.intent, 1, 'dialog');
     say(ctx, tr(ctx, { id: 'Mohon jawab *ya* untuk mengirim, atau *tidak* untuk mengubah data.', en: 'Please answer *yes* to send, or *no* to change the details.' }), [
-      { title: tr(ctx, { id: 'Ya, kirim', en: 'Yes, send' }), payload: 'ya' },
-      { title: tr(ctx, { id: 'Ubah data', en: 'Change details' }), payload: 'tidak' },
+      { title: tr(ctx, { id: 'Ya, kirim', en: 'Yes, send' }), payload: valuePayload('ya') },
+      { title: tr(ctx, { id: 'Ubah data', en: 'Change details' }), payload: valuePayload('tidak') },
       cancelButton(ctx),
     ]);
     ctx.state.dialog = ds;
-    return true;
+    return;
   }
-
   ds.reprompts += 1;
   if (ds.reprompts >= MAX_REPROMPTS) {
-    ctx.state.dialog = undefined;
-    setIntent(ctx, def.intent, 1, 'dialog');
-    say(
+    stopDialog(
       ctx,
+      def,
       tr(ctx, {
         id: `Maaf, Jessi belum bisa menangkap jawabannya, jadi ${def.title.id} saya hentikan dulu. Anda bisa mulai lagi kapan saja, atau hubungi call center *${callCentre(ctx)}*.`,
         en: `Sorry, I could not understand the answer, so I have stopped the ${def.title.en}. You can start again any time, or call *${callCentre(ctx)}*.`,
       }),
-      [
-        { title: tr(ctx, { id: 'Mulai lagi', en: 'Start again' }), payload: `dialog:${def.id}` },
-        { title: tr(ctx, { id: 'Menu utama', en: 'Main menu' }), payload: 'intent:menu' },
-      ],
+      'restart-first',
     );
-    return true;
+    return;
   }
   if (extraction.invalid) say(ctx, tr(ctx, extraction.invalid.reason));
   await advance(ctx, def, ds, true);
-  return true;
 }
 
 /** After answering another question mid-dialog: remind the user where we were. */
@@ -199,31 +200,16 @@ export function offerResume(ctx: TurnContext, def: DialogDef): void {
       id: `Omong-omong, ${def.title.id} Anda belum selesai. ${ask}`.trim(),
       en: `By the way, your ${def.title.en} is not finished yet. ${ask}`.trim(),
     }),
-    [...(prompt.at(-1)?.buttons ?? []).filter((b) => b.payload !== 'batal'), cancelButton(ctx)],
+    [...(prompt.at(-1)?.buttons ?? []).filter((b) => b.payload !== cancelButton(ctx).payload), cancelButton(ctx)],
   );
 }
 
 /**
- * "kalau 20 tahun?" after a simulation result: recompute with the one value changed.
- * Returns true when the message was such a follow-up.
+ * "kalau 20 tahun?" after a result: recompute the finished dialog with the changed values. The routing step
+ * `whatIf` decides whether a message is such a follow-up; this only recomputes.
  */
-export async function tryWhatIf(ctx: TurnContext): Promise<boolean> {
-  const last = ctx.state.lastResult;
-  if (!last || ctx.deps.now() - last.at > WHAT_IF_WINDOW_MS) return false;
-  const def = ctx.deps.dialogs.get(last.dialog);
-  if (!def) return false;
-  const text = lower(ctx.text);
-  const extraction = def.extract(ctx.text, undefined, ctx, last.slots);
-  const changed = Object.keys(extraction.values);
-  if (!changed.length) return false;
-  // A bare value ("20 tahun") or a what-if phrase; a new full request goes through the normal route.
-  const nlu = classify(ctx);
-  const whatIf = isWhatIf(text);
-  const differentQuestion = nlu.outcome === 'answer' && nlu.intent !== def.intent && nlu.confidence > 0.8 && !whatIf;
-  if (differentQuestion) return false;
-  // "simulasi jht gaji 5 juta 10 tahun" again is a new request, not a change of one value.
-  if (!whatIf && changed.length >= 2 && nlu.intent === def.intent) return false;
-  const ds: DialogState = { id: def.id, slots: { ...last.slots, ...extraction.values }, reprompts: 0, startedAt: ctx.deps.now(), updatedAt: ctx.deps.now() };
+export async function recompute(ctx: TurnContext, def: DialogDef, slots: Slots): Promise<void> {
+  const now = ctx.deps.now();
+  const ds: DialogState = { id: def.id, slots, reprompts: 0, startedAt: now, updatedAt: now };
   await advance(ctx, def, ds);
-  return true;
 }

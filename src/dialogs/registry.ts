@@ -1,4 +1,5 @@
-import { createRegistry, type DialogRegistry } from './types.ts';
+/** The registry of dialogs: every multi-turn dialog of the assistant, by id and by the intent that starts it. */
+import type { DialogDef, DialogRegistry } from './types.ts';
 import { jhtSimulation } from './simulation/jht.ts';
 import { jpSimulation } from './simulation/jp.ts';
 import { contributionBpu, contributionRates } from './simulation/contributions.ts';
@@ -8,4 +9,10 @@ import { complaintCreate, complaintTrack } from './status/complaints.ts';
 /** Every multi-turn dialog of the assistant, by id and by the intent that starts it. */
 export function createDialogRegistry(): DialogRegistry {
   return createRegistry([jhtSimulation, jpSimulation, contributionRates, contributionBpu, jhtBalance, claimStatus, complaintTrack, complaintCreate]);
+}
+
+export function createRegistry(defs: DialogDef[]): DialogRegistry {
+  const byId = new Map(defs.map((d) => [d.id, d]));
+  const byIntent = new Map(defs.map((d) => [d.intent, d]));
+  return { get: (id) => byId.get(id), forIntent: (i) => byIntent.get(i), all: () => [...defs] };
 }

@@ -1,6 +1,13 @@
-import type { TurnContext } from '../core/context.ts';
+/**
+ * The shape of a dialog: a declarative slot-filling conversation (what to read, what to ask, what to do
+ * when everything is known). The engine (engine.ts) drives it; the registry (registry.ts) finds it.
+ */
 import type { Lang, OutMessage } from '../core/types.ts';
+import type { DialogContext } from './context.ts';
 
+type TurnContext = DialogContext;
+
+/** Slot values by name. A dialog narrows it with `DialogDef<S>` for its own slots. */
 export type Slots = Record<string, unknown>;
 
 /** What a dialog found in one message. */
@@ -55,10 +62,4 @@ export interface DialogRegistry {
   /** The dialog that serves an intent, if any. */
   forIntent(intent: string): DialogDef | undefined;
   all(): DialogDef[];
-}
-
-export function createRegistry(defs: DialogDef[]): DialogRegistry {
-  const byId = new Map(defs.map((d) => [d.id, d]));
-  const byIntent = new Map(defs.map((d) => [d.intent, d]));
-  return { get: (id) => byId.get(id), forIntent: (i) => byIntent.get(i), all: () => [...defs] };
 }

@@ -28,7 +28,12 @@ kakak adik per persen hari minggu kemarin besok sekarang nanti lagi harus perlu 
 
 /** How many clearly English and clearly Indonesian words a message has. */
 export function languageEvidence(text: string): { en: number; id: number } {
-  const words = typeof text === 'string' ? (text.slice(0, 2000).normalize('NFKC').toLowerCase().replace(/['’]/g, '').match(/[a-z]+/g) ?? []) : [];
+  return count(typeof text === 'string' ? wordsOf(text) : []);
+}
+
+const wordsOf = (text: string): string[] => text.slice(0, 2000).normalize('NFKC').toLowerCase().replace(/['’]/g, '').match(/[a-z]+/g) ?? [];
+
+function count(words: string[]): { en: number; id: number } {
   let en = 0;
   let id = 0;
   for (const w of words) {
@@ -40,13 +45,8 @@ export function languageEvidence(text: string): { en: number; id: number } {
 
 export function detectLanguage(text: string): Lang {
   if (typeof text !== 'string' || !text) return 'id';
-  const words = text.slice(0, 2000).normalize('NFKC').toLowerCase().replace(/['’]/g, '').match(/[a-z]+/g) ?? [];
-  let en = 0;
-  let id = 0;
-  for (const w of words) {
-    if (ID.has(w)) id++;
-    else if (EN.has(w)) en++;
-  }
+  const words = wordsOf(text);
+  const { en, id } = count(words);
   if (en >= 2 && en > id * 2) return 'en';
   // "thank you", "good morning" and other two-word English messages
   if (en >= 2 && id === 0) return 'en';

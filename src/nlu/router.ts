@@ -11,7 +11,6 @@ import { extractFeatures, TICKET } from './features.ts';
 import { NaiveBayes, softmax, type TrainingDoc } from './classifier.ts';
 import { TypoCorrector } from './typo.ts';
 import { indonesianDictionary } from './stem.ts';
-import { detectLanguage } from './language.ts';
 
 export const OUT_OF_SCOPE = 'out_of_scope';
 
@@ -107,17 +106,16 @@ export class Router implements IntentRouter {
     return out;
   }
 
+  /** Classify a message (language is not this router's business: the `language` step decides it once). */
   classify(text: string): NluResult {
-    let lang: NluResult['lang'] = 'id';
     try {
-      lang = detectLanguage(text);
-      return this.route(text, lang);
+      return this.route(text);
     } catch {
-      return { intent: OUT_OF_SCOPE, confidence: 0, candidates: [{ intent: OUT_OF_SCOPE, score: 0 }], outcome: 'fallback', lang, normalized: '' };
+      return { intent: OUT_OF_SCOPE, confidence: 0, candidates: [{ intent: OUT_OF_SCOPE, score: 0 }], outcome: 'fallback', normalized: '' };
     }
   }
 
-  private route(text: string, lang: NluResult['lang']): NluResult {
+  private route(text: string): NluResult {
     const tokens = this.correct(capTokens(normalizeTokens(typeof text === 'string' ? text : '', this.lex)));
     const normalized = tokens.join(' ');
     const { counts, content } = extractFeatures(tokens, this.lex, { left: STEM_BUDGET });
@@ -128,7 +126,6 @@ export class Router implements IntentRouter {
       confidence,
       candidates: [{ intent: OUT_OF_SCOPE, score: confidence }],
       outcome: 'fallback',
-      lang,
       normalized,
     });
     if (known === 0 && !hasTicket) return fallback(0);
@@ -162,7 +159,7 @@ export class Router implements IntentRouter {
       if (top === OUT_OF_SCOPE) return { ...fallback(round(confidence)), candidates };
       if (alts.length < 2 && confidence >= CALIBRATION.answer) outcome = 'answer';
     }
-    return { intent: top, confidence: round(confidence), candidates, outcome, lang, normalized };
+    return { intent: top, confidence: round(confidence), candidates, outcome, normalized };
   }
 }
 
@@ -171,6 +168,7 @@ function round(x: number): number {
 }
 
 export async function createRouter(opts: { intentsDir?: string } = {}): Promise<IntentRouter> {
+  // async for callers that await it; training itself is synchronous
   const dir = resolve(opts.intentsDir ?? DEFAULT_INTENTS_DIR);
   return new Router(getLexicon(dir), dir);
 }

@@ -1,5 +1,4 @@
-import type { Lang } from '../core/types.ts';
-
+/** What the intent router says about a message, and the router's interface. */
 /** What the router concludes about one message. */
 export type RouteOutcome = 'answer' | 'ask' | 'fallback';
 
@@ -18,8 +17,6 @@ export interface NluResult {
   candidates: IntentCandidate[];
   /** answer: confident; ask: ask back with the top candidates; fallback: nothing fits. */
   outcome: RouteOutcome;
-  /** Language the message is written in. */
-  lang: Lang;
   /** Normalised text (lower case, slang expanded, typos corrected). */
   normalized: string;
 }

@@ -53,9 +53,7 @@ describe('router robustness', () => {
     expect(r.outcome).not.toBe('answer');
   });
 
-  it('detects the language and corrects typos in the normalised text', () => {
-    expect(router.classify('how can I check my balance').lang).toBe('en');
-    expect(router.classify('gmn cek saldo').lang).toBe('id');
+  it('corrects typos in the normalised text', () => {
     expect(router.classify('cara klaiim jht').normalized).toContain('klaim');
   });
 });

@@ -1,42 +1,38 @@
+/**
+ * `session(store, opts)`: load the conversation state, run the rest of the turn, save the state.
+ *
+ * The whole turn holds the conversation's lock, so two messages of one conversation that reach two instances
+ * at once are handled one after the other and no update is lost. There is deliberately no catch: when a later
+ * step throws, the state is NOT written back (the turn did not happen), and a `LockTimeoutError` or
+ * `StoreUnavailableError` propagates to the error boundary, which lets the HTTP edge answer 503.
+ */
 import type { Middleware } from '../compose.ts';
-import { say, setIntent, tr, type TurnContext } from '../context.ts';
+import type { TurnContext } from '../context.ts';
 import { newState, sessionKey, sessionLockKey, type ConversationState } from '../state.ts';
+import type { Store } from '../../store/types.ts';
 
-/**
- * Per-conversation rate limit: past it the turn gets a polite reply (the HTTP API turns it into a 429).
- */
-export const rateLimit: Middleware<TurnContext> = async (ctx, next) => {
-  const r = await ctx.deps.limits.session.hit(ctx.input.conversationId);
-  if (r.allowed) return next();
-  ctx.rateLimited = { retryAfterSeconds: r.retryAfterSeconds };
-  const lang = ctx.input.locale ?? 'id';
-  ctx.lang = lang;
-  say(ctx, tr(ctx, {
-    id: `Maaf, pesan Anda terlalu banyak dalam waktu singkat. Silakan coba lagi dalam ${r.retryAfterSeconds} detik.`,
-    en: `Sorry, too many messages in a short time. Please try again in ${r.retryAfterSeconds} seconds.`,
-  }));
-  setIntent(ctx, 'out_of_scope', 0, 'rate_limited');
-};
+export interface SessionOptions {
+  /** How long an idle conversation is remembered. */
+  ttlSeconds: number;
+  /** Lock lease (the lock frees itself if its holder dies) and how long a turn waits for the lock. */
+  leaseMs?: number;
+  waitMs?: number;
+}
 
-/**
- * Load the conversation state, run the rest of the turn, save the state. The whole turn holds the
- * conversation's lock, so two messages of one conversation that reach two instances at once are handled
- * one after the other and no update is lost.
- */
-export const conversation: Middleware<TurnContext> = async (ctx, next) => {
-  const { store, sessionTtlSeconds } = ctx.deps;
-  const key = sessionKey(ctx.input.conversationId);
-  await store.withLock(
-    sessionLockKey(ctx.input.conversationId),
-    async () => {
-      ctx.state = (await store.get<ConversationState>(key)) ?? newState();
-      await next();
-      ctx.state.turns += 1;
-      if (ctx.intent && ctx.outcome !== 'rate_limited') ctx.state.lastIntent = ctx.intent.id;
-      const buttons = ctx.out.flatMap((m) => m.buttons ?? []);
-      ctx.state.lastButtons = buttons.length ? buttons : undefined;
-      await store.set(key, ctx.state, sessionTtlSeconds);
-    },
-    { leaseMs: 10_000, waitMs: 8_000 },
-  );
-};
+export function session<C extends TurnContext>(store: Store, opts: SessionOptions): Middleware<C> {
+  const lock = { leaseMs: opts.leaseMs ?? 10_000, waitMs: opts.waitMs ?? 8_000 };
+  return async (ctx, next) => {
+    const key = sessionKey(ctx.input.conversationId);
+    await store.withLock(
+      sessionLockKey(ctx.input.conversationId),
+      async () => {
+        ctx.state = (await store.get<ConversationState>(key)) ?? newState();
+        await next();
+        ctx.state.turns += 1;
+        if (ctx.intent) ctx.state.lastIntent = ctx.intent.id;
+        await store.set(key, ctx.state, opts.ttlSeconds);
+      },
+      lock,
+    );
+  };
+}

@@ -1,4 +1,4 @@
-import { tr } from '../../core/context.ts';
+import { tr } from '../context.ts';
 import { bpuContribution, wageEarnerContribution, type RiskClass } from '../../calc/contributions.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatPercent } from '../format.ts';

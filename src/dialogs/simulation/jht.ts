@@ -1,4 +1,4 @@
-import { tr } from '../../core/context.ts';
+import { tr } from '../context.ts';
 import { simulateJht } from '../../calc/jht.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatMonths, formatPercent } from '../format.ts';

@@ -1,4 +1,4 @@
-import { callCentre, tr } from '../../core/context.ts';
+import { callCentre, tr } from '../context.ts';
 import { simulateJp } from '../../calc/jp.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatDate, formatMonths, formatPercent, monthName } from '../format.ts';

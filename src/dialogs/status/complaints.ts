@@ -1,4 +1,4 @@
-import { callCentre, classify, tr, type TurnContext } from '../../core/context.ts';
+import { callCentre, classify, tr, type DialogContext } from '../context.ts';
 import type { OutMessage } from '../../core/types.ts';
 import { formatDate } from '../format.ts';
 import { readContact, readTicket } from '../values.ts';
@@ -13,7 +13,7 @@ const COMPLAINT_STATUS: Record<string, { id: string; en: string }> = {
 };
 
 /** Ticket lookups are limited per conversation and per client address (no ticket enumeration). */
-async function lookupAllowed(ctx: TurnContext): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+async function lookupAllowed(ctx: DialogContext): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
   const { ticketSession, ticketAddress } = ctx.deps.limits;
   const s = await ticketSession.hit(ctx.input.conversationId);
   if (!s.allowed) return { ok: false, retryAfterSeconds: s.retryAfterSeconds };
@@ -87,7 +87,7 @@ const CATEGORIES: { value: string; match: RegExp; title: { id: string; en: strin
  * "jam buka kantor cabang sampai jam berapa?" typed when the description is asked for is a question of its own,
  * not the complaint: the engine answers it and offers to continue.
  */
-function isClearOtherQuestion(ctx: TurnContext, text: string): boolean {
+function isClearOtherQuestion(ctx: DialogContext, text: string): boolean {
   if (!/\?\s*$|^(apa|apakah|gimana|bagaimana|berapa|kapan|dimana|di mana|kenapa|mengapa|bisa(kah)?|how|what|where|when|can)\b/i.test(text)) return false;
   const nlu = classify(ctx);
   return nlu.outcome === 'answer' && nlu.confidence >= 0.95 && !['complaint_create', 'complaint_track', 'out_of_scope', 'claim_status', 'jht_balance'].includes(nlu.intent);

@@ -1,4 +1,4 @@
-import { callCentre, tr, type TurnContext } from '../../core/context.ts';
+import { callCentre, tr, type DialogContext } from '../context.ts';
 import type { OutMessage } from '../../core/types.ts';
 
 /** The kind of a status-API failure ('mismatch', 'locked', 'expired', 'not_found', 'unavailable'). */
@@ -8,7 +8,7 @@ export function statusErrorKind(e: unknown): string {
 }
 
 /** The agency's systems cannot be reached: say so politely, point to 175; the conversation goes on. */
-export function unavailableMessage(ctx: TurnContext): OutMessage {
+export function unavailableMessage(ctx: DialogContext): OutMessage {
   return {
     text: tr(ctx, {
       id: `Maaf, layanan data peserta sedang tidak dapat diakses. Silakan coba beberapa saat lagi, atau hubungi call center *${callCentre(ctx)}*. Pertanyaan lain tetap bisa Jessi bantu.`,

@@ -1,4 +1,4 @@
-import { callCentre, tr } from '../../core/context.ts';
+import { callCentre, tr } from '../context.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatDate } from '../format.ts';
 import { verifiedDialog } from './verified.ts';

@@ -1,11 +1,11 @@
-import { callCentre, tr, type TurnContext } from '../../core/context.ts';
+import { callCentre, tr, type DialogContext } from '../context.ts';
 import type { OutMessage } from '../../core/types.ts';
 import { readBirthDate, readIdentifier } from '../values.ts';
 import type { DialogCompletion, DialogDef, Extraction, Slots } from '../types.ts';
 import { statusErrorKind, unavailableMessage } from './errors.ts';
 
 /** A verification that has not expired yet, if any. */
-export function currentVerification(ctx: TurnContext) {
+export function currentVerification(ctx: DialogContext) {
   const v = ctx.state.verification;
   if (!v) return undefined;
   if (Date.parse(v.expiresAt) <= ctx.deps.now()) {
@@ -15,14 +15,14 @@ export function currentVerification(ctx: TurnContext) {
   return v;
 }
 
-const askIdentifier = (ctx: TurnContext, reprompt: boolean): OutMessage[] => [{ text: tr(ctx, {
+const askIdentifier = (ctx: DialogContext, reprompt: boolean): OutMessage[] => [{ text: tr(ctx, {
   id: (reprompt ? 'Nomor itu belum sesuai. ' : 'Untuk melindungi data Anda, Jessi perlu memverifikasi identitas terlebih dahulu. ') +
     'Silakan kirim *nomor KPJ* (11 digit, ada di kartu peserta) atau *NIK* (16 digit, di KTP).',
   en: (reprompt ? 'That number does not look right. ' : 'To protect your data, I first need to verify your identity. ') +
     'Please send your *KPJ number* (11 digits, on your membership card) or your *NIK* (16 digits, on your ID card).',
 }) }];
 
-const askBirthDate = (ctx: TurnContext, reprompt: boolean): OutMessage[] => [{ text: tr(ctx, {
+const askBirthDate = (ctx: DialogContext, reprompt: boolean): OutMessage[] => [{ text: tr(ctx, {
   id: reprompt ? 'Mohon tulis *tanggal lahir* dengan format tanggal-bulan-tahun, contoh: *15-03-1990*.' : 'Silakan kirim *tanggal lahir* Anda (tanggal-bulan-tahun, contoh: *15-03-1990*).',
   en: reprompt ? 'Please type your *date of birth* as day-month-year, e.g. *15-03-1990*.' : 'Please send your *date of birth* (day-month-year, e.g. *15-03-1990*).',
 }) }];
@@ -35,9 +35,9 @@ const askBirthDate = (ctx: TurnContext, reprompt: boolean): OutMessage[] => [{ t
 export function verifiedDialog(spec: {
   id: string;
   title: { id: string; en: string };
-  show(ctx: TurnContext, token: string, displayName: string): Promise<OutMessage[]>;
+  show(ctx: DialogContext, token: string, displayName: string): Promise<OutMessage[]>;
 }): DialogDef {
-  async function run(ctx: TurnContext, token: string, displayName: string): Promise<DialogCompletion> {
+  async function run(ctx: DialogContext, token: string, displayName: string): Promise<DialogCompletion> {
     try {
       return { done: true, messages: await spec.show(ctx, token, displayName) };
     } catch (e) {

@@ -1,6 +1,12 @@
-import { callCentre, say, setIntent, tr, type TurnContext } from './context.ts';
-import { intentPayload, type Button } from './types.ts';
+/**
+ * The router's own replies: a knowledge-base answer, the ask-back ("Maksud Anda: …?") and the fall-back with
+ * the menu and an offer of a person.
+ */
+import { intentPayload, type Button } from '../core/types.ts';
+import { callCentre, say, setIntent, tr } from '../dialogs/context.ts';
+import { OUT_OF_SCOPE } from '../nlu/router.ts';
 import type { NluResult } from '../nlu/types.ts';
+import type { RouteContext as TurnContext } from './deps.ts';
 
 /** Topics offered by the menu and the fallback. */
 const MENU_TOPICS = ['jht_claim_how', 'jht_balance', 'jht_simulation', 'registration_bpu', 'complaint_track', 'contact_office'];
@@ -20,7 +26,7 @@ export function answerFromKnowledge(ctx: TurnContext, intent: string, confidence
 
 /** "Maksud Anda: Cara klaim JHT / Syarat klaim JHT?" with the top candidates as buttons. */
 export function askBack(ctx: TurnContext, nlu: NluResult): void {
-  const candidates = nlu.candidates.filter((c) => c.intent !== 'out_of_scope').slice(0, 3);
+  const candidates = nlu.candidates.filter((c) => c.intent !== OUT_OF_SCOPE).slice(0, 3);
   const titles = candidates.map((c) => ctx.deps.kb.title(c.intent, ctx.lang));
   say(
     ctx,
@@ -33,7 +39,7 @@ export function askBack(ctx: TurnContext, nlu: NluResult): void {
       { title: tr(ctx, { id: 'Bukan semuanya', en: 'None of these' }), payload: intentPayload('menu') },
     ],
   );
-  const top = candidates[0] ?? { intent: 'out_of_scope', score: nlu.confidence };
+  const top = candidates[0] ?? { intent: OUT_OF_SCOPE, score: nlu.confidence };
   setIntent(ctx, top.intent, top.score, 'ask');
 }
 
@@ -47,5 +53,5 @@ export function fallback(ctx: TurnContext, confidence: number): void {
     }),
     [...topicButtons(ctx, MENU_TOPICS.slice(0, 4)), { title: tr(ctx, { id: 'Bicara dengan petugas', en: 'Talk to an agent' }), payload: intentPayload('handoff_agent') }],
   );
-  setIntent(ctx, 'out_of_scope', confidence, 'fallback');
+  setIntent(ctx, OUT_OF_SCOPE, confidence, 'fallback');
 }

@@ -36,12 +36,13 @@ const NAMES_PROGRAM =
 /** Follow-up cue words: "terus", "lalu", "kalau", "and", "then"... or a short question. */
 const FOLLOW_UP = /^(terus|trus|trs|lalu|lantas|kalau|kalo|klo|gimana|bagaimana|nah|oh|oke|ok|and|then|so|how about|what about)\b/;
 
+/** `text` is the turn's normalised text. */
 export function followUpIntent(predicted: string, lastIntent: string | undefined, text: string): string {
   if (!lastIntent) return predicted;
   const program = PROGRAM_OF[lastIntent];
   const aspect = ASPECT_OF[predicted];
   if (!program || !aspect) return predicted;
-  const t = text.toLowerCase();
+  const t = text;
   if (NAMES_PROGRAM.test(t)) return predicted;
   const words = t.split(/\s+/).filter(Boolean).length;
   if (!FOLLOW_UP.test(t) && words > 6) return predicted;

@@ -1,0 +1,19 @@
+/**
+ * Everything the assembled bot needs, injected by the composition root (src/app.ts): the dialog services
+ * plus what the outer steps use (the per-conversation limit, the session's time-to-live, the observers).
+ */
+import type { TurnObserver } from '../core/steps/observe.ts';
+import type { DialogContext, DialogServices } from '../dialogs/context.ts';
+import type { RateLimiter } from '../ratelimit/limiter.ts';
+
+export interface BotDeps extends DialogServices {
+  observer?: TurnObserver & { dialogCompleted?(dialog: string): void };
+  limits: DialogServices['limits'] & {
+    /** Turns per conversation per minute (0 = off). */
+    session: RateLimiter;
+  };
+  sessionTtlSeconds: number;
+}
+
+/** The context the routing steps work on: the dialogs' context (kernel + services). */
+export type RouteContext = DialogContext;

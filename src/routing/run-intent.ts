@@ -1,0 +1,26 @@
+/**
+ * Act on an intent: start its dialog when it has one (and the message warrants it), otherwise answer from
+ * the knowledge base, otherwise fall back.
+ */
+import { startDialog } from '../dialogs/engine.ts';
+import type { RouteContext } from './deps.ts';
+import { answerFromKnowledge, fallback } from './replies.ts';
+
+/** Would this message start the intent's dialog (rather than get the knowledge answer)? */
+export function startsDialog(ctx: RouteContext, intent: string): boolean {
+  const def = ctx.deps.dialogs.forIntent(intent);
+  return !!def && (!def.startWhen || def.startWhen(def.extract(ctx.text, undefined, ctx, {})));
+}
+
+/** `forced`: a button named the intent, so its dialog starts with nothing read from the text. */
+export async function runIntent(ctx: RouteContext, intent: string, confidence: number, forced: boolean): Promise<void> {
+  const def = ctx.deps.dialogs.forIntent(intent);
+  if (def) {
+    const first = forced ? { values: {} } : def.extract(ctx.text, undefined, ctx, {});
+    if (forced || !def.startWhen || def.startWhen(first)) {
+      await startDialog(ctx, def, first);
+      return;
+    }
+  }
+  if (!answerFromKnowledge(ctx, intent, confidence)) fallback(ctx, confidence);
+}
