@@ -39,6 +39,8 @@ export interface ConversationState {
   verification?: Verification;
   /** Last quick-reply buttons shown, so channels without buttons can map "2" back to a payload. */
   lastButtons?: { title: string; payload: string }[];
+  /** The user's own numbers given in this conversation, reused by the next dialog that needs them. */
+  facts?: { wage?: number; birthDate?: string; years?: number; contractValue?: number; income?: number; joinedJpYear?: number; [k: string]: unknown };
 }
 
 export const newState = (): ConversationState => ({ v: 1, turns: 0 });
