@@ -42,7 +42,7 @@ export const jhtSimulation: DialogDef = {
     const values: Slots = {};
     // Optional: another yearly return ("hasil pengembangan 6%"), or the latest declared one.
     const t = text.toLowerCase();
-    if (/(hasil pengembangan|pengembangan|bunga|imbal hasil|return|growth|interest)/.test(t)) {
+    if (/(hasil pengembangan|pengembangan|\b(pakai|pake|gunakan|use) (the )?hasil\b|bunga|imbal hasil|return|growth|interest)/.test(t)) {
       const pct = readPercent(text);
       if (pct !== undefined && pct > 0 && pct <= 0.2) values.growth = pct;
       else if (/(terakhir|terbaru|tahun lalu|sebenarnya|aktual|latest|last year|actual|newest|most recent|\b20\d\d\b)/.test(t)) {
