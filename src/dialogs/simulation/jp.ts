@@ -1,5 +1,6 @@
 import { callCentre, tr } from '../../core/context.ts';
 import { simulateJp } from '../../calc/jp.ts';
+import { wageEarnerContribution } from '../../calc/contributions.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatDate, formatMonths, formatPercent, monthName } from '../format.ts';
 import { IMPLAUSIBLE_WAGE as implausibleWage, MAX_WAGE, MIN_WAGE, readBirthDate, readJoined, readMoney, readPercent, rememberFacts, reusedWageNote } from '../values.ts';
@@ -15,6 +16,29 @@ export const jpSimulation: DialogDef = {
   title: { id: 'simulasi Jaminan Pensiun', en: 'pension (JP) simulation' },
   slots: [{ name: 'wage' }, { name: 'birthDate' }, { name: 'raise', optional: true }, { name: 'joined', optional: true }],
   whatIf: true,
+
+  // "iuran JP saya berapa?" (often routed here): the monthly JP contribution for the wage already known.
+  async onStart(ctx, slots) {
+    const t = ctx.text.toLowerCase();
+    const asksContribution = /\b(iuran|iurannya|contributions?|premi|potongan)\b/.test(t) && !/\b(simulasi|simulation|manfaat|benefit|dapat|terima|estimasi|estimate|hitung pensiun)\b/.test(t);
+    if (!asksContribution || typeof slots.wage !== 'number') return undefined;
+    const wage = slots.wage;
+    rememberFacts(ctx.state, { wage });
+    const c = wageEarnerContribution({ monthlyWage: wage, riskClass: 'very_low' }, ctx.deps.calc).jp;
+    const rp = formatRupiah;
+    const reused = slots.reusedWage ? `${tr(ctx, reusedWageNote(wage, rp(wage)))}\n` : '';
+    const capped = c.cappedWage < wage;
+    const text = reused + tr(ctx, {
+      id: `🧮 *Iuran JP per bulan* untuk upah ${rp(wage)}: pemberi kerja ${rp(c.employer)} (${formatPercent(ctx.deps.calc.jpEmployerRate, 'id')}) + dipotong dari gaji Anda ${rp(c.worker)} (${formatPercent(ctx.deps.calc.jpWorkerRate, 'id')})` +
+        (capped ? `, dihitung dari batas upah JP ${rp(c.cappedWage)}` : '') + `.\n\nIngin perkiraan pensiunnya? Ketik "simulasi JP".`,
+      en: `🧮 *Monthly JP contribution* for a wage of ${rp(wage)}: employer ${rp(c.employer)} (${formatPercent(ctx.deps.calc.jpEmployerRate, 'en')}) + deducted from your pay ${rp(c.worker)} (${formatPercent(ctx.deps.calc.jpWorkerRate, 'en')})` +
+        (capped ? `, on the JP wage ceiling of ${rp(c.cappedWage)}` : '') + `.\n\nWant the pension estimate? Type "JP simulation".`,
+    });
+    return { done: true, messages: [{ text, buttons: [
+      { title: tr(ctx, { id: 'Simulasi JP', en: 'JP simulation' }), payload: 'dialog:jp_simulation' },
+      { title: tr(ctx, { id: 'Semua iuran', en: 'All contributions' }), payload: 'intent:contribution_rates' },
+    ] }] };
+  },
 
   extract(text, awaiting, ctx, slots): Extraction {
     const values: Slots = {};
