@@ -31,6 +31,9 @@ function readRisk(text: string): RiskClass | undefined {
   return RISK_WORDS.find(([re]) => re.test(t))?.[1];
 }
 
+/** "iuran saya berapa?" right after another simulation: that wage's contributions. */
+export const ASKS_OWN_CONTRIBUTION = /^\s*(berapa\s+)?(iuran|iurannya|potongan)\s+(bpjs\s+)?(saya|aku|gue|gw|ku)(\s+(berapa|brp))?\s*(ya|sih|dong)?\s*\??\s*$|^\s*(how much (are|is) my contributions?|what are my contributions?|my contributions?)\s*\??\s*$/i;
+
 /** Contributions of a wage earner (PU) for a given wage, per program, employer vs worker share. */
 export const contributionRates: DialogDef = {
   id: 'contribution_rates',

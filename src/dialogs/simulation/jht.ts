@@ -4,6 +4,7 @@ import { formatRupiah } from '../../calc/money.ts';
 import { formatMonths, formatPercent } from '../format.ts';
 import { IMPLAUSIBLE_WAGE as implausibleWage, MAX_WAGE, MIN_WAGE, mentionsZeroBalance, readBareNumber, readMoney, readMonths, readPercent, rememberFacts, reusedWageNote } from '../values.ts';
 import type { Rules } from '../../knowledge/types.ts';
+import { ASKS_OWN_CONTRIBUTION, contributionRates } from './contributions.ts';
 
 /** Declared JHT returns by year from rules.yaml (returns.year / returns.prev_year and year-keyed variants). */
 export function declaredJhtReturns(rules: Rules): { year: number; rate: number }[] {
@@ -69,6 +70,8 @@ export const jhtSimulation: DialogDef = {
       values.wage = known;
       values.reusedWage = true;
     }
+    // "iuran saya berapa?" after a result: the contributions for that wage (answered by the contribution dialog).
+    if (typeof slots.wage === 'number' && ASKS_OWN_CONTRIBUTION.test(text)) return { values: { ask: 'contribution' } };
     const months = readMonths(text);
     if (months !== undefined) values.months = months;
     else if (awaiting === 'months') {
@@ -111,6 +114,10 @@ export const jhtSimulation: DialogDef = {
   },
 
   async complete(ctx, slots) {
+    if (slots.ask === 'contribution') {
+      delete slots.ask;
+      return contributionRates.complete(ctx, { wage: slots.wage, reusedWage: true });
+    }
     const p = ctx.deps.calc;
     const wage = slots.wage as number, months = slots.months as number, balance = (slots.balance as number | undefined) ?? 0;
     const growthRate = (slots.growth as number | undefined) ?? p.jhtGrowth;
