@@ -54,6 +54,27 @@ describe('JP simulation remembers its slots', () => {
   });
 });
 
+describe('JP: stopping earlier', () => {
+  it('id: "kalau pensiun umur 58?" recomputes with fewer months, same wage and birth date', async () => {
+    const s = {};
+    let r = await svc.say(s, 'simulasi jp gaji 6 juta lahir 15-06-1990');
+    const full = months(r.text), benefit = pension(r.text);
+    r = await svc.say(s, 'kalau pensiun umur 58?');
+    expect(r.text).toMatch(/berhenti mengiur di usia 58/);
+    expect(r.text).toMatch(/Rp6\.000\.000/);
+    expect(months(r.text)).toBeLessThan(full);
+    const monthly = Number(/mulai [^:]+: \*Rp([\d.]+)\*/.exec(r.text)?.[1]?.replace(/\./g, '') ?? NaN);
+    expect(monthly).toBeLessThan(benefit);
+  });
+
+  it('en: "what if I retire at 58?"', async () => {
+    const s = {};
+    await svc.say(s, 'pension simulation salary 6 million born 15-06-1990');
+    const r = await svc.say(s, 'what if I retire at 58?');
+    expect(r.text).toMatch(/stop contributing at 58/);
+  });
+});
+
 describe('JP since when', () => {
   it('id: the from-now estimate states the assumption and invites "sejak kapan"; "sejak 2016" adds the months paid', async () => {
     const s = {};

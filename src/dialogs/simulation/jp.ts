@@ -1,5 +1,5 @@
 import { callCentre, tr } from '../../core/context.ts';
-import { simulateJp } from '../../calc/jp.ts';
+import { jpBenefitFormula, simulateJp } from '../../calc/jp.ts';
 import { wageEarnerContribution } from '../../calc/contributions.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatDate, formatMonths, formatPercent, monthName } from '../format.ts';
@@ -14,7 +14,7 @@ export const jpSimulation: DialogDef = {
   id: 'jp_simulation',
   intent: 'jp_simulation',
   title: { id: 'simulasi Jaminan Pensiun', en: 'pension (JP) simulation' },
-  slots: [{ name: 'wage' }, { name: 'birthDate' }, { name: 'raise', optional: true }, { name: 'joined', optional: true }],
+  slots: [{ name: 'wage' }, { name: 'birthDate' }, { name: 'raise', optional: true }, { name: 'joined', optional: true }, { name: 'stopAge', optional: true }],
   whatIf: true,
 
   // "iuran JP saya berapa?" (often routed here): the monthly JP contribution for the wage already known.
@@ -52,6 +52,10 @@ export const jpSimulation: DialogDef = {
     const wage = money.wage ?? money.unlabelled[0];
     if (wage !== undefined && wage >= MIN_WAGE && wage <= MAX_WAGE) values.wage = wage;
     if (wage !== undefined && wage > MAX_WAGE) return { values, invalid: { slot: 'wage', reason: implausibleWage } };
+    // "kalau pensiun umur 58?": the user stops contributing at that age.
+    const stop = /\b(?:pensiun|berhenti( kerja| bekerja)?|resign|retire|stop working)\s+(?:di\s+|pada\s+|at\s+)?(?:umur|usia|age)?\s*(\d{2})\b/i.exec(text) ?? /\b(?:umur|usia|age)\s+(\d{2})\b/i.exec(text);
+    const stopAge = stop ? Number(stop[2] ?? stop[1]) : undefined;
+    if (stopAge !== undefined && stopAge >= 40 && stopAge <= 70) return { values: { stopAge } };
     const joined = readJoined(text, ctx.deps.now());
     if (joined) values.joined = joined;
     // "sejak Maret 2018" is a join date, not a birth date.
@@ -128,7 +132,26 @@ export const jpSimulation: DialogDef = {
       en: `Assumptions: ${basis}, a wage of ${formatRupiah(wage)}/month rising ${formatPercent(raise, 'en')} a year (type e.g. "raise 5%" to change it), the JP wage ceiling of ${formatRupiah(ctx.deps.calc.jpWageCeiling)} rising ${formatPercent(ctx.deps.calc.jpCeilingGrowth, 'en')} a year, no inflation indexing. Born ${formatDate(birthDate, 'en')}.`,
     });
     let text: string;
-    if (r.kind === 'monthly') {
+    const stopAge = typeof slots.stopAge === 'number' ? slots.stopAge : undefined;
+    const birthY = Number(birthDate.slice(0, 4)), birthM = Number(birthDate.slice(5, 7));
+    const startIdx = r.startYear * 12 + r.startMonth - 1;
+    const stopMonths = stopAge !== undefined ? Math.max(0, Math.min(r.contributionMonths, (birthY + stopAge) * 12 + birthM - 1 - startIdx)) : undefined;
+    if (stopAge !== undefined && stopMonths !== undefined && stopAge < r.pensionAge && r.kind !== 'past_pension_age') {
+      const b = jpBenefitFormula(stopMonths, r.averageWage, ctx.deps.calc);
+      const enough = stopMonths >= ctx.deps.calc.jpMinMonths;
+      text = tr(ctx, {
+        id: `📊 *Estimasi Jaminan Pensiun jika berhenti mengiur di usia ${stopAge}*\nUsia pensiun JP tetap *${r.pensionAge} tahun* (${when}, menurut PP 45/2015); berhenti di usia ${stopAge} membuat masa iur ${formatMonths(stopMonths, 'id')} (${stopMonths} bulan).\n` +
+          (enough
+            ? `Perkiraan manfaat pensiun bulanan mulai ${when}: *${formatRupiah(b.benefit)}* (${formatPercent(ctx.deps.calc.jpAccrualRate, 'id')} × masa iur × rata-rata upah ${formatRupiah(r.averageWage)}).`
+            : `Masa iur itu kurang dari ${ctx.deps.calc.jpMinMonths} bulan, jadi manfaatnya dibayar *sekaligus* (akumulasi iuran ditambah hasil pengembangan), bukan bulanan.`) +
+          `\n\n${assumptions}\n\nIni perkiraan, bukan jumlah pasti. Ketik "pensiun umur ${r.pensionAge}" untuk kembali ke usia pensiun normal.`,
+        en: `📊 *Estimated pension (JP) if you stop contributing at ${stopAge}*\nThe JP pension age stays *${r.pensionAge}* (${when}, per PP 45/2015); stopping at ${stopAge} gives a contribution period of ${formatMonths(stopMonths, 'en')} (${stopMonths} months).\n` +
+          (enough
+            ? `Estimated monthly pension from ${when}: *${formatRupiah(b.benefit)}* (${formatPercent(ctx.deps.calc.jpAccrualRate, 'en')} × contribution years × average wage ${formatRupiah(r.averageWage)}).`
+            : `That is under ${ctx.deps.calc.jpMinMonths} months, so the benefit is paid *as a lump sum* (contributions plus returns), not monthly.`) +
+          `\n\n${assumptions}\n\nThis is an estimate, not a guaranteed amount. Type "retire at ${r.pensionAge}" to go back to the normal pension age.`,
+      });
+    } else if (r.kind === 'monthly') {
       text = tr(ctx, {
         id: `📊 *Estimasi Jaminan Pensiun*\nUsia pensiun Anda *${r.pensionAge} tahun*, tercapai pada *${when}*. Masa iur ${masa} (${r.contributionMonths} bulan).\nPerkiraan manfaat pensiun bulanan tahun pertama: *${formatRupiah(r.monthlyBenefit)}*` +
           (r.cappedAtMax ? ` (dibatasi manfaat maksimum yang berlaku sekarang)` : '') + (r.raisedToMin ? ` (dinaikkan ke manfaat minimum yang berlaku sekarang)` : '') +
