@@ -54,6 +54,16 @@ describe('JP simulation remembers its slots', () => {
   });
 });
 
+describe('JP: own contribution after a result (en)', () => {
+  it('en: "what\'s my own JP contribution each month?" uses the wage of the result', async () => {
+    const s = {};
+    await svc.say(s, 'pension simulation salary 6 million born 15-06-1990');
+    const r = await svc.say(s, "and what's my own JP contribution each month on that salary?");
+    expect(r.text).toMatch(/Monthly JP contribution\* for a wage of Rp6\.000\.000/);
+    expect(r.text).toMatch(/deducted from your pay Rp60\.000/);
+  });
+});
+
 describe('JP: stopping earlier', () => {
   it('id: "kalau pensiun umur 58?" recomputes with fewer months, same wage and birth date', async () => {
     const s = {};

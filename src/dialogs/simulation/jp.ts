@@ -7,7 +7,27 @@ import { IMPLAUSIBLE_WAGE as implausibleWage, MAX_WAGE, MIN_WAGE, readBirthDate,
 
 /** JP exists since July 2015: no contribution month before it. */
 const JP_START = '2015-07';
-import type { DialogDef, Extraction, Slots } from '../types.ts';
+import type { DialogCompletion, DialogDef, Extraction, Slots } from '../types.ts';
+import type { TurnContext } from '../../core/context.ts';
+
+/** The monthly JP contribution (employer + worker) for a wage. */
+function contributionReply(ctx: TurnContext, wage: number, reusedWage: boolean): DialogCompletion {
+    rememberFacts(ctx.state, { wage });
+    const c = wageEarnerContribution({ monthlyWage: wage, riskClass: 'very_low' }, ctx.deps.calc).jp;
+    const rp = formatRupiah;
+    const reused = reusedWage ? `${tr(ctx, reusedWageNote(wage, rp(wage)))}\n` : '';
+    const capped = c.cappedWage < wage;
+    const text = reused + tr(ctx, {
+      id: `🧮 *Iuran JP per bulan* untuk upah ${rp(wage)}: pemberi kerja ${rp(c.employer)} (${formatPercent(ctx.deps.calc.jpEmployerRate, 'id')}) + dipotong dari gaji Anda ${rp(c.worker)} (${formatPercent(ctx.deps.calc.jpWorkerRate, 'id')})` +
+        (capped ? `, dihitung dari batas upah JP ${rp(c.cappedWage)}` : '') + `.\n\nIngin perkiraan pensiunnya? Ketik "simulasi JP".`,
+      en: `🧮 *Monthly JP contribution* for a wage of ${rp(wage)}: employer ${rp(c.employer)} (${formatPercent(ctx.deps.calc.jpEmployerRate, 'en')}) + deducted from your pay ${rp(c.worker)} (${formatPercent(ctx.deps.calc.jpWorkerRate, 'en')})` +
+        (capped ? `, on the JP wage ceiling of ${rp(c.cappedWage)}` : '') + `.\n\nWant the pension estimate? Type "JP simulation".`,
+    });
+    return { done: true, messages: [{ text, buttons: [
+      { title: tr(ctx, { id: 'Simulasi JP', en: 'JP simulation' }), payload: 'dialog:jp_simulation' },
+      { title: tr(ctx, { id: 'Semua iuran', en: 'All contributions' }), payload: 'intent:contribution_rates' },
+    ] }] };
+}
 
 /** JP pension estimate: asks for the wage and the birth date; the yearly raise is optional (0%). */
 export const jpSimulation: DialogDef = {
@@ -20,24 +40,9 @@ export const jpSimulation: DialogDef = {
   // "iuran JP saya berapa?" (often routed here): the monthly JP contribution for the wage already known.
   async onStart(ctx, slots) {
     const t = ctx.text.toLowerCase();
-    const asksContribution = /\b(iuran|iurannya|contributions?|premi|potongan)\b/.test(t) && !/\b(simulasi|simulation|manfaat|benefit|dapat|terima|estimasi|estimate|hitung pensiun)\b/.test(t);
+    const asksContribution = (/\b(iuran|iurannya|contributions?|premi|potongan|dipotong)\b/.test(t) || /\b(bayar|membayar|pay|paying)\b.*\bjp\b|\bjp\b.*\b(bayar|pay)\b/.test(t)) && !/\b(simulasi|simulation|manfaat|benefit|dapat|terima|estimasi|estimate|hitung pensiun)\b/.test(t);
     if (!asksContribution || typeof slots.wage !== 'number') return undefined;
-    const wage = slots.wage;
-    rememberFacts(ctx.state, { wage });
-    const c = wageEarnerContribution({ monthlyWage: wage, riskClass: 'very_low' }, ctx.deps.calc).jp;
-    const rp = formatRupiah;
-    const reused = slots.reusedWage ? `${tr(ctx, reusedWageNote(wage, rp(wage)))}\n` : '';
-    const capped = c.cappedWage < wage;
-    const text = reused + tr(ctx, {
-      id: `🧮 *Iuran JP per bulan* untuk upah ${rp(wage)}: pemberi kerja ${rp(c.employer)} (${formatPercent(ctx.deps.calc.jpEmployerRate, 'id')}) + dipotong dari gaji Anda ${rp(c.worker)} (${formatPercent(ctx.deps.calc.jpWorkerRate, 'id')})` +
-        (capped ? `, dihitung dari batas upah JP ${rp(c.cappedWage)}` : '') + `.\n\nIngin perkiraan pensiunnya? Ketik "simulasi JP".`,
-      en: `🧮 *Monthly JP contribution* for a wage of ${rp(wage)}: employer ${rp(c.employer)} (${formatPercent(ctx.deps.calc.jpEmployerRate, 'en')}) + deducted from your pay ${rp(c.worker)} (${formatPercent(ctx.deps.calc.jpWorkerRate, 'en')})` +
-        (capped ? `, on the JP wage ceiling of ${rp(c.cappedWage)}` : '') + `.\n\nWant the pension estimate? Type "JP simulation".`,
-    });
-    return { done: true, messages: [{ text, buttons: [
-      { title: tr(ctx, { id: 'Simulasi JP', en: 'JP simulation' }), payload: 'dialog:jp_simulation' },
-      { title: tr(ctx, { id: 'Semua iuran', en: 'All contributions' }), payload: 'intent:contribution_rates' },
-    ] }] };
+    return contributionReply(ctx, slots.wage, slots.reusedWage === true);
   },
 
   extract(text, awaiting, ctx, slots): Extraction {
@@ -52,6 +57,8 @@ export const jpSimulation: DialogDef = {
     const wage = money.wage ?? money.unlabelled[0];
     if (wage !== undefined && wage >= MIN_WAGE && wage <= MAX_WAGE) values.wage = wage;
     if (wage !== undefined && wage > MAX_WAGE) return { values, invalid: { slot: 'wage', reason: implausibleWage } };
+    // "iuran JP saya berapa?" after a result: the JP contribution for that wage.
+    if (typeof slots.wage === 'number' && /\b(iuran|iurannya|contributions?|potongan|dipotong|deducted)\b/i.test(text) && !/\d/.test(text)) return { values: { ask: 'contribution' } };
     // "kalau pensiun umur 58?": the user stops contributing at that age.
     const stop = /\b(?:pensiun|berhenti( kerja| bekerja)?|resign|retire|stop working)\s+(?:di\s+|pada\s+|at\s+)?(?:umur|usia|age)?\s*(\d{2})\b/i.exec(text) ?? /\b(?:umur|usia|age)\s+(\d{2})\b/i.exec(text);
     const stopAge = stop ? Number(stop[2] ?? stop[1]) : undefined;
@@ -89,6 +96,10 @@ export const jpSimulation: DialogDef = {
   },
 
   async complete(ctx, slots) {
+    if (slots.ask === 'contribution') {
+      delete slots.ask;
+      return contributionReply(ctx, slots.wage as number, true);
+    }
     const L = ctx.lang;
     const wage = slots.wage as number, birthDate = slots.birthDate as string, raise = (slots.raise as number | undefined) ?? 0;
     rememberFacts(ctx.state, { wage, birthDate });
