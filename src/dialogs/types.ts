@@ -5,7 +5,6 @@
 import type { Lang, OutMessage } from '../core/types.ts';
 import type { DialogContext } from './context.ts';
 
-type TurnContext = DialogContext;
 
 /** Slot values by name. A dialog narrows it with `DialogDef<S>` for its own slots. */
 export type Slots = Record<string, unknown>;
@@ -31,16 +30,16 @@ export interface DialogDef {
   /** Slots in the order they are asked. Optional slots are never asked (they have defaults). */
   slots: { name: string; optional?: boolean }[];
   /** Read slot values from a message. `awaiting` is the slot the bot just asked for (bare values go there). */
-  extract(text: string, awaiting: string | undefined, ctx: TurnContext, slots: Slots): Extraction;
+  extract(text: string, awaiting: string | undefined, ctx: DialogContext, slots: Slots): Extraction;
   /** The question for a slot; `reprompt` is true after an unusable answer (then include an example). */
-  prompt(slot: string, ctx: TurnContext, slots: Slots, reprompt: boolean): OutMessage[];
+  prompt(slot: string, ctx: DialogContext, slots: Slots, reprompt: boolean): OutMessage[];
   /** When present, the engine asks for a yes/no confirmation (this summary) before `complete`. */
-  confirm?(ctx: TurnContext, slots: Slots): OutMessage[];
+  confirm?(ctx: DialogContext, slots: Slots): OutMessage[];
   /**
    * Called when every required slot is known. Returns the reply, or `{ ask: slot }` to ask for a slot again
    * (e.g. verification failed), or `{ end: true }` to stop after the messages.
    */
-  complete(ctx: TurnContext, slots: Slots): Promise<DialogCompletion>;
+  complete(ctx: DialogContext, slots: Slots): Promise<DialogCompletion>;
   /** Keep the slots after completion so "kalau 20 tahun?" recomputes with one value changed. */
   whatIf?: boolean;
   /**
@@ -50,7 +49,7 @@ export interface DialogDef {
    */
   startWhen?(first: Extraction): boolean;
   /** Called at start: may finish at once (e.g. already verified) by returning a completion. */
-  onStart?(ctx: TurnContext, slots: Slots): Promise<DialogCompletion | undefined>;
+  onStart?(ctx: DialogContext, slots: Slots): Promise<DialogCompletion | undefined>;
 }
 
 export type DialogCompletion =

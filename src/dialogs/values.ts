@@ -99,3 +99,45 @@ export function readTicket(text: string): string | undefined {
 export function readContact(text: string): string | undefined {
   return findPhone(text) ?? findEmail(text) ?? undefined;
 }
+
+/** The user's own numbers, remembered for the conversation (ConversationState.facts). */
+type Facts = NonNullable<import('../core/state.ts').ConversationState['facts']>;
+export function rememberFacts(state: { facts?: Facts }, values: Partial<Facts>): void {
+  const clean = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+  state.facts = { ...(state.facts ?? {}), ...clean };
+}
+
+/** "Memakai gaji Rp6.000.000 yang Anda sebut tadi." */
+export function reusedWageNote(wage: number, formatted: string): Record<'id' | 'en', string> {
+  void wage;
+  return { id: `Memakai gaji ${formatted} yang Anda sebut tadi.`, en: `Using the wage of ${formatted} you gave earlier.` };
+}
+
+const MONTH_WORDS: [RegExp, number][] = [
+  [/^(jan|januari|january)$/, 1], [/^(feb|peb|februari|pebruari|february)$/, 2], [/^(mar|maret|march)$/, 3], [/^(apr|april)$/, 4],
+  [/^(mei|may)$/, 5], [/^(jun|juni|june)$/, 6], [/^(jul|juli|july)$/, 7], [/^(agu|agt|agus|agustus|aug|august)$/, 8],
+  [/^(sep|sept|september)$/, 9], [/^(okt|oktober|oct|october)$/, 10], [/^(nov|nopember|november)$/, 11], [/^(des|desember|dec|december)$/, 12],
+];
+const monthOfWord = (w: string): number | undefined => MONTH_WORDS.find(([re]) => re.test(w))?.[1];
+
+/**
+ * Since when the user has contributed to JP: "sejak 2016", "sejak Maret 2018", "udah 5 tahun ikut",
+ * "since 2017", "for 3 years"; 'now' for "baru ikut" / "just joined". Returns "YYYY-MM" (not clamped).
+ */
+export function readJoined(text: string, now: number): string | 'now' | undefined {
+  const t = text.toLowerCase();
+  if (/\b(baru (saja |aja )?(ikut|daftar|gabung|mulai|jadi peserta|terdaftar)|just (joined|started|signed up|registered)|new (member|participant)|only just joined)\b/.test(t)) return 'now';
+  const since = /\b(?:sejak|since|dari|from|mulai)\s+(?:(?:bulan|month|tahun|thn|year)\s+)?(?:([a-z]{3,9})\s+)?((?:19|20)\d\d)\b/.exec(t);
+  if (since) {
+    const m = since[1] ? monthOfWord(since[1]) : undefined;
+    if (since[1] && m === undefined && !/^(tahun|thn|year|bulan|month)$/.test(since[1])) return undefined;
+    return `${since[2]}-${String(m ?? 1).padStart(2, '0')}`;
+  }
+  const ago = /\b(?:(?:udah|sudah|sdh|already|been|for)\s+)?(\d{1,2})\s*(?:tahun|thn|th|years?|yrs?)\b/.exec(t);
+  if (ago && /\b(ikut|peserta|bayar|iuran|jp|member|contribut\w*|paying|joined|terdaftar)\b/.test(t) && /\b(udah|sudah|sdh|already|been|for|ikut|selama)\b/.test(t)) {
+    const d = new Date(now + 7 * 3600_000);
+    const idx = d.getUTCFullYear() * 12 + d.getUTCMonth() - Number(ago[1]) * 12;
+    return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
+  }
+  return undefined;
+}

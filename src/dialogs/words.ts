@@ -19,4 +19,6 @@ export const isUnknown = (normalized: string): boolean => UNKNOWN.test(normalize
 
 /** "kalau 20 tahun?", "klo gajinya 9 juta gmn", "what if 25 years" */
 const WHAT_IF = /\b(kalau|kalo|klo|klu|kl|jika|jikalau|seandainya|andaikan|misal(nya)?|gimana kalau|bagaimana (jika|kalau)|what if|if|and if|how about|what about)\b/;
-export const isWhatIf = (normalized: string): boolean => WHAT_IF.test(normalized);
+/** Follow-ups that change one value of the last result: a correction, "sejak 2016", "pakai hasil 2025". */
+const FOLLOW_UP_VALUE = /\b(bukan|salah|ralat|koreksi|actually|sorry|typo|sejak|since|baru (ikut|daftar|gabung|mulai)|just (joined|started)|pakai|pake|gunakan|use (the )?(latest|newest|last|most recent|20\d\d)|ditanggung|(my|the) employer|iuran(nya)? (jp |jht )?(saya|aku|gue|ku)|saya bayar|my (own )?(jp |jht )?contributions?)\b/;
+export const isWhatIf = (normalized: string): boolean => WHAT_IF.test(normalized) || FOLLOW_UP_VALUE.test(normalized);

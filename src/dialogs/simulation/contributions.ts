@@ -2,7 +2,12 @@ import { tr } from '../context.ts';
 import { bpuContribution, wageEarnerContribution, type RiskClass } from '../../calc/contributions.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatPercent } from '../format.ts';
-import { readMoney } from '../values.ts';
+import { readMoney, rememberFacts, reusedWageNote } from '../values.ts';
+
+/** "yang ditanggung perusahaan berapa?": the employer's share is what is asked. */
+const EMPLOYER = /\b(perusahaan|pemberi kerja|kantor|majikan|bos|employer|company)\b/i;
+/** The user asks about their own contribution ("iuran saya", "my contribution"), so a remembered wage applies. */
+const PERSONAL = /\b(saya|aku|gue|gw|sy|ku|my|mine|i)\b|iuranku/i;
 import type { DialogDef, Extraction, Slots } from '../types.ts';
 
 const RISK_WORDS: [RegExp, RiskClass][] = [
@@ -26,22 +31,34 @@ function readRisk(text: string): RiskClass | undefined {
   return RISK_WORDS.find(([re]) => re.test(t))?.[1];
 }
 
+/** "iuran saya berapa?" right after another simulation: that wage's contributions. */
+export const ASKS_OWN_CONTRIBUTION = /^\s*(berapa\s+)?(iuran|iurannya|potongan)\s+(bpjs\s+)?(saya|aku|gue|gw|ku)(\s+(berapa|brp))?\s*(ya|sih|dong)?\s*\??\s*$|^\s*(how much (are|is) my contributions?|what are my contributions?|my contributions?)\s*\??\s*$/i;
+
 /** Contributions of a wage earner (PU) for a given wage, per program, employer vs worker share. */
 export const contributionRates: DialogDef = {
   id: 'contribution_rates',
   intent: 'contribution_rates',
   title: { id: 'hitung iuran', en: 'contribution calculation' },
-  slots: [{ name: 'wage' }, { name: 'risk', optional: true }],
+  slots: [{ name: 'wage' }, { name: 'risk', optional: true }, { name: 'focus', optional: true }],
   whatIf: true,
   startWhen: (first) => first.values.wage !== undefined,
 
-  extract(text): Extraction {
+  extract(text, awaiting, ctx, slots): Extraction {
     const values: Slots = {};
     const money = readMoney(text);
     const wage = money.wage ?? money.income ?? money.unlabelled[0];
     if (wage !== undefined && wage >= 100_000) values.wage = wage;
     const risk = readRisk(text);
     if (risk) values.risk = risk;
+    const employer = EMPLOYER.test(text) && /\b(tanggung|ditanggung|bayar|dibayar|bagian|porsi|share|pays?|paid|covers?|berapa|how much)\b/i.test(text);
+    if (employer) values.focus = 'employer';
+    // A new calculation reuses the wage given earlier in this conversation when the user asks about their own
+    // contribution or the employer's share of it.
+    const known = ctx?.state.facts?.wage;
+    if (values.wage === undefined && awaiting === undefined && !slots?.wage && typeof known === 'number' && (employer || PERSONAL.test(text))) {
+      values.wage = known;
+      values.reusedWage = true;
+    }
     return { values };
   },
 
@@ -57,6 +74,14 @@ export const contributionRates: DialogDef = {
     const risk = (slots.risk as RiskClass | undefined) ?? 'very_low';
     const r = wageEarnerContribution({ monthlyWage: slots.wage as number, riskClass: risk }, ctx.deps.calc);
     const rp = formatRupiah;
+    rememberFacts(ctx.state, { wage: slots.wage as number });
+    const reused = slots.reusedWage ? `${tr(ctx, reusedWageNote(slots.wage as number, rp(slots.wage as number)))}\n` : '';
+    const employerFirst = slots.focus === 'employer'
+      ? tr(ctx, {
+          id: `🏢 *Yang ditanggung perusahaan* untuk upah ${rp(slots.wage as number)}: *${rp(r.total.employer)}* per bulan (JHT ${rp(r.jht.employer)}, JKK ${rp(r.jkk.employer)}, JKM ${rp(r.jkm.employer)}, JP ${rp(r.jp.employer)}). Yang dipotong dari gaji Anda: ${rp(r.total.worker)}.\n\n`,
+          en: `🏢 *Paid by the employer* for a wage of ${rp(slots.wage as number)}: *${rp(r.total.employer)}* a month (JHT ${rp(r.jht.employer)}, JKK ${rp(r.jkk.employer)}, JKM ${rp(r.jkm.employer)}, JP ${rp(r.jp.employer)}). Deducted from your pay: ${rp(r.total.worker)}.\n\n`,
+        })
+      : '';
     const lines = tr(ctx, {
       id:
         `🧮 *Iuran BPJS Ketenagakerjaan per bulan* untuk upah ${rp(slots.wage as number)}:\n` +
@@ -77,7 +102,7 @@ export const contributionRates: DialogDef = {
         `*Total*: employer ${rp(r.total.employer)}, deducted from your pay ${rp(r.total.worker)}.\n` +
         `The JKK risk class depends on the business; type e.g. "medium risk" to recompute.`,
     });
-    return { done: true, messages: [{ text: lines, buttons: [
+    return { done: true, messages: [{ text: reused + employerFirst + lines, buttons: [
       { title: tr(ctx, { id: 'Simulasi JHT', en: 'JHT simulation' }), payload: 'dialog:jht_simulation' },
       { title: tr(ctx, { id: 'Cara bayar iuran', en: 'How to pay' }), payload: 'intent:payment_how' },
     ] }] };
@@ -112,6 +137,7 @@ export const contributionBpu: DialogDef = {
   async complete(ctx, slots) {
     const income = slots.income as number;
     const r = bpuContribution({ declaredIncome: income }, ctx.deps.calc);
+    rememberFacts(ctx.state, { income });
     const rp = formatRupiah;
     const note = r.clampedIncome !== income
       ? tr(ctx, { id: `\n(Penghasilan dihitung ${rp(r.clampedIncome)}, batas yang berlaku.)`, en: `\n(Income taken as ${rp(r.clampedIncome)}, the applicable limit.)` })
