@@ -12,6 +12,9 @@ import { NaiveBayes, softmax, type TrainingDoc } from './classifier.ts';
 import { TypoCorrector } from './typo.ts';
 import { indonesianDictionary } from './stem.ts';
 import { detectLanguage } from './language.ts';
+import { findClaimNumber, findTicket } from './entities/identifiers.ts';
+import type { IntentCue } from './data.ts';
+import { intentCatalog, type IntentCatalog, type IntentMeta } from './followup.ts';
 
 export const OUT_OF_SCOPE = 'out_of_scope';
 
@@ -61,6 +64,9 @@ export class Router implements IntentRouter {
   private readonly typo: TypoCorrector;
   private readonly cues: Cue[] = [];
   private readonly labels: string[];
+  /** label index → identifier cues of its metadata */
+  private readonly cueIntents: { cue: IntentCue; index: number }[] = [];
+  readonly catalog: IntentCatalog;
 
   constructor(private readonly lex: Lexicon, dir: string) {
     const intents = loadIntents(dir);
@@ -75,6 +81,8 @@ export class Router implements IntentRouter {
     if (!intents.some((i) => i.intent === OUT_OF_SCOPE)) throw new Error(`${dir}: ${OUT_OF_SCOPE}.yaml is required`);
     this.nb = new NaiveBayes(docs);
     this.labels = this.nb.labels;
+    this.catalog = intentCatalog(dir);
+    for (const it of intents) for (const cue of it.cues ?? []) this.cueIntents.push({ cue, index: this.labels.indexOf(it.intent) });
     const names = [...lex.keep].filter((w) => w.length >= 5);
     this.typo = new TypoCorrector(this.vocab, names);
     for (const c of loadKeywords(dir).cues) {
@@ -86,6 +94,11 @@ export class Router implements IntentRouter {
 
   intents(): string[] {
     return [...this.labels];
+  }
+
+  /** programme / aspect / menu / cues of an intent (intents/<id>.yaml). */
+  meta(intent: string): IntentMeta | undefined {
+    return this.catalog.meta(intent);
   }
 
   private correct(tokens: string[]): string[] {
@@ -136,9 +149,11 @@ export class Router implements IntentRouter {
     const z = this.nb.scores(counts);
     for (let c = 0; c < z.length; c++) z[c] *= CALIBRATION.scale;
     for (const cue of this.cues) if (hasPhrase(tokens, cue.phrase)) z[cue.intent] += cue.weight;
-    if (hasTicket) {
-      const i = this.labels.indexOf('complaint_track');
-      if (i >= 0) z[i] += CALIBRATION.ticketBonus;
+    if (hasTicket && this.cueIntents.length) {
+      // identifier cues come from the intents' metadata (`cues: [ticket]`, `cues: [claim_number]`)
+      const raw = typeof text === 'string' ? text : '';
+      const present = { ticket: findTicket(raw) !== null, claim_number: findClaimNumber(raw) !== null, identity: false };
+      for (const c of this.cueIntents) if (present[c.cue]) z[c.index] += CALIBRATION.ticketBonus;
     }
     const p = softmax(z, 1);
     const order = [...p.keys()].sort((a, b) => p[b] - p[a]);
