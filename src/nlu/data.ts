@@ -25,7 +25,7 @@ const ProgramsFile = z.object({
 export type ProgramsData = z.infer<typeof ProgramsFile>;
 
 const AspectsFile = z.object({
-  aspects: z.record(z.enum(ASPECTS), z.object({ cues: langWords, fallback: z.array(z.enum(ASPECTS)).default([]) }).strict()),
+  aspects: z.partialRecord(z.enum(ASPECTS), z.object({ cues: langWords, fallback: z.array(z.enum(ASPECTS)).default([]) }).strict()),
   variants: z.record(slug, langWords).default({}),
   includes: langWords.default({ id: [], en: [] }),
   starters: langWords.default({ id: [], en: [] }),

@@ -8,6 +8,8 @@
 import { resolve } from 'node:path';
 import { DEFAULT_INTENTS_DIR, loadBundle, type Aspect, type AspectsData, type IntentCue, type ProgramsData } from './data.ts';
 import { findClaimNumber, findTicket } from './entities/identifiers.ts';
+import { getLexicon, type Lexicon } from './lexicon.ts';
+import { normalizeTokens } from './normalize.ts';
 
 export interface IntentMeta {
   program?: string;
@@ -53,19 +55,33 @@ const tokenIs = (t: string, w: string) => t === w || (t.length > w.length && t.l
 interface Phrase {
   words: string[];
   key: string;
+  /** position of its group in the data file (earlier = preferred on ties) */
+  rank: number;
 }
 interface Hit {
   key: string;
   start: number;
   len: number;
+  rank: number;
 }
 
-function phrases(map: Record<string, string[]>): Phrase[] {
+/** Cue phrases as written and as the router normalises them ("how do i claim" → "how do i klaim"). */
+function phrases(map: Record<string, string[]>, lex?: Lexicon): Phrase[] {
   const out: Phrase[] = [];
-  for (const [key, list] of Object.entries(map)) for (const p of list) {
-    const words = tokenize(p);
-    if (words.length) out.push({ key, words });
-  }
+  const seen = new Set<string>();
+  Object.entries(map).forEach(([key, list], rank) => {
+    for (const p of list) {
+      const forms = [tokenize(p)];
+      if (lex) forms.push(tokenize(normalizeTokens(p, lex).join(' ')));
+      for (const words of forms) {
+        const id = `${key}\0${words.join(' ')}`;
+        if (words.length && !seen.has(id)) {
+          seen.add(id);
+          out.push({ key, words, rank });
+        }
+      }
+    }
+  });
   // longest first, so "jaminan hari tua" wins over "hari tua"
   return out.sort((a, b) => b.words.length - a.words.length);
 }
@@ -75,7 +91,7 @@ function findAll(tokens: string[], list: Phrase[], taken: boolean[]): Hit[] {
   for (const p of list) {
     outer: for (let i = 0; i + p.words.length <= tokens.length; i++) {
       for (let j = 0; j < p.words.length; j++) if (taken[i + j] || !tokenIs(tokens[i + j], p.words[j])) continue outer;
-      hits.push({ key: p.key, start: i, len: p.words.length });
+      hits.push({ key: p.key, start: i, len: p.words.length, rank: p.rank });
       for (let j = 0; j < p.words.length; j++) taken[i + j] = true;
     }
   }
@@ -97,15 +113,16 @@ export class IntentCatalog {
 
   constructor(dir: string = DEFAULT_INTENTS_DIR) {
     const bundle = loadBundle(resolve(dir));
+    const lex = getLexicon(resolve(dir));
     for (const it of bundle.intents) this.metas.set(it.intent, { program: it.program, aspect: it.aspect, menu: it.menu, cues: it.cues ?? [] });
     this.order = bundle.intents.map((i) => i.intent);
     this.aspects = bundle.aspects;
     this.programsData = bundle.programs;
-    this.programWords = phrases(Object.fromEntries(Object.entries(bundle.programs.programs).map(([k, v]) => [k, [...v.id, ...v.en, ...v.slang]])));
-    this.aspectWords = phrases(Object.fromEntries(Object.entries(bundle.aspects.aspects).map(([k, v]) => [k, [...v.cues.id, ...v.cues.en]])));
-    this.variantWords = phrases(Object.fromEntries(Object.entries(bundle.aspects.variants).map(([k, v]) => [k, [...v.id, ...v.en]])));
-    this.includeWords = phrases({ includes: [...bundle.aspects.includes.id, ...bundle.aspects.includes.en] });
-    this.starterWords = phrases({ starter: [...bundle.aspects.starters.id, ...bundle.aspects.starters.en] });
+    this.programWords = phrases(Object.fromEntries(Object.entries(bundle.programs.programs).map(([k, v]) => [k, [...v.id, ...v.en, ...v.slang]])), lex);
+    this.aspectWords = phrases(Object.fromEntries(Object.entries(bundle.aspects.aspects).map(([k, v]) => [k, [...v.cues.id, ...v.cues.en]])), lex);
+    this.variantWords = phrases(Object.fromEntries(Object.entries(bundle.aspects.variants).map(([k, v]) => [k, [...v.id, ...v.en]])), lex);
+    this.includeWords = phrases({ includes: [...bundle.aspects.includes.id, ...bundle.aspects.includes.en] }, lex);
+    this.starterWords = phrases({ starter: [...bundle.aspects.starters.id, ...bundle.aspects.starters.en] }, lex);
   }
 
   /** Metadata of an intent (empty cues when the intent has none; undefined for an unknown intent). */
@@ -172,18 +189,21 @@ export class IntentCatalog {
 
     const out: FollowUp = { bare: false };
     if (aspectHits.length) {
-      // the longest cue wins; among equals, the first in the text
-      const best = [...aspectHits].sort((x, y) => y.len - x.len || x.start - y.start)[0];
+      // a specific aspect beats "info" ("what are the requirements?"); then the longest cue; then the file's order
+      const info = (h: Hit) => (h.key === 'info' ? 1 : 0);
+      const best = [...aspectHits].sort((x, y) => info(x) - info(y) || y.len - x.len || x.rank - y.rank || x.start - y.start)[0];
       out.aspect = best.key as Aspect;
     }
     if (variantHits.length) out.variant = variantHits[0].key;
     let progs = programHits;
     if (includeHits.length) {
       const after = includeHits[0].start;
-      const mentioned = programHits.filter((h) => h.start > after);
+      let mentioned = programHits.filter((h) => h.start > after);
+      // English puts the programme first: "is jht included?"
+      if (!mentioned.length) mentioned = programHits.filter((h) => h.start < after);
       if (mentioned.length) {
         out.mentions = [...new Set(mentioned.map((h) => h.key))];
-        progs = programHits.filter((h) => h.start < after);
+        progs = programHits.filter((h) => !mentioned.includes(h));
       }
     }
     if (progs.length) out.program = progs[0].key;
@@ -300,7 +320,8 @@ export function isRepair(text: string): boolean {
     return t.length <= 8 || /^(salah|bukan|no|wrong|not|that|maaf|sorry|eh|lho|loh)\b/i.test(t[0]);
   }
   // a bare "salah" / "wrong" / "no" possibly with particles: "salah!", "salah itu min"
-  if (REPAIR_WORDS.has(t[0]) && t.slice(1).every((w) => REPAIR_PARTICLES.has(w))) return t[0] !== 'no' || t.length > 1 || /^no[.!]*$/i.test(raw.trim());
+  // (a bare "no" answers a yes/no question and is not a repair)
+  if (REPAIR_WORDS.has(t[0]) && t.slice(1).every((w) => REPAIR_PARTICLES.has(w))) return !(t[0] === 'no' && t.length === 1);
   // "salah, ..." at the start followed by punctuation
   return /^\s*(salah|keliru|wrong)\s*[,.!]/i.test(raw);
 }

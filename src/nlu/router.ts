@@ -131,7 +131,8 @@ export class Router implements IntentRouter {
   }
 
   private route(text: string, lang: NluResult['lang']): NluResult {
-    const tokens = this.correct(capTokens(normalizeTokens(typeof text === 'string' ? text : '', this.lex)));
+    // a claim number (KLM-2026-000871) is a claim-status cue, not a ticket: it reads as the word "klaim"
+    const tokens = this.correct(capTokens(normalizeTokens(typeof text === 'string' ? text : '', this.lex))).map((t) => (/^klm-\d/.test(t) ? 'klaim' : t));
     const normalized = tokens.join(' ');
     const { counts, content } = extractFeatures(tokens, this.lex, { left: STEM_BUDGET });
     const known = content.filter((s) => this.nb.has('w:' + s)).length;
@@ -149,9 +150,9 @@ export class Router implements IntentRouter {
     const z = this.nb.scores(counts);
     for (let c = 0; c < z.length; c++) z[c] *= CALIBRATION.scale;
     for (const cue of this.cues) if (hasPhrase(tokens, cue.phrase)) z[cue.intent] += cue.weight;
-    if (hasTicket && this.cueIntents.length) {
+    const raw = typeof text === 'string' ? text : '';
+    if (this.cueIntents.length && /\d/.test(raw)) {
       // identifier cues come from the intents' metadata (`cues: [ticket]`, `cues: [claim_number]`)
-      const raw = typeof text === 'string' ? text : '';
       const present = { ticket: findTicket(raw) !== null, claim_number: findClaimNumber(raw) !== null, identity: false };
       for (const c of this.cueIntents) if (present[c.cue]) z[c.index] += CALIBRATION.ticketBonus;
     }
