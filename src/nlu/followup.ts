@@ -363,3 +363,37 @@ export function needsIdentity(text: string): boolean {
   const c = identityCue(text);
   return c === 'balance' || c === 'claim_status';
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The one call routing needs for a follow-up (#10.1)
+
+export interface FollowUpTarget extends Target {
+  program: string;
+  aspect?: Aspect;
+  /** true when the programme came from the conversation, not from the message */
+  kept: boolean;
+}
+
+/**
+ * Where a message goes given the conversation's last intent: a bare follow-up ("syaratnya apa?", "kalau yang
+ * syariah?") keeps the last intent's programme and changes only the aspect; a message naming a programme and an
+ * aspect ("kalau jkk syaratnya apa?") switches. Undefined when the message is not a follow-up (let the classifier
+ * decide). Pair it with kb.item(target.intent, target.item ? null : target.aspect, text) to answer the point asked.
+ */
+export function followUpTarget(lastIntent: string | undefined, text: string, catalog: IntentCatalog = intentCatalog()): FollowUpTarget | undefined {
+  const f = catalog.detectFollowUp(text);
+  if (f.program) {
+    if (!f.aspect && !f.variant && tokenize(text).length > 4) return undefined;
+    const t = catalog.target(f.program, f.aspect);
+    return t ? { ...t, program: f.program, aspect: f.aspect, kept: false } : undefined;
+  }
+  if (!f.bare || !lastIntent) return undefined;
+  const program = catalog.meta(lastIntent)?.program;
+  if (!program) return undefined;
+  const lastAspect = catalog.meta(lastIntent)?.aspect;
+  // a variant or "is X included?" stays on the same intent; an aspect moves within the programme
+  const aspect = f.aspect ?? (f.variant || f.mentions ? lastAspect : undefined);
+  if (!aspect) return undefined;
+  const t = f.aspect ? catalog.target(program, aspect) : { intent: lastIntent };
+  return t ? { ...t, program, aspect, kept: true } : undefined;
+}
