@@ -7,7 +7,8 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { intentPayload, type Button, type Lang, type OutMessage } from '../core/types.ts';
-import type { KnowledgeBase, KnowledgeEntry, Rules } from './types.ts';
+import type { KnowledgeBase, KnowledgeEntry, KnowledgeItem, Rules, YesNo } from './types.ts';
+import { tokenize } from '../nlu/followup.ts';
 import { KnowledgeError, fieldPath, type KnowledgeProblem } from './errors.ts';
 import { checkRules, createRules, isValidDate } from './rules.ts';
 import { literalFigures, renderTemplate } from './render.ts';
@@ -23,6 +24,20 @@ export const FRAUD_REMINDER: Record<Lang, string> = {
   en: '⚠️ BPJS Ketenagakerjaan never asks for OTPs, passwords/PINs or any fee for a claim. Beware of scams using its name.',
 };
 const SOURCE_LABEL: Record<Lang, string> = { id: 'Sumber', en: 'Source' };
+
+const YESNO = ['ya', 'tidak', 'bisa', 'tidak_bisa', 'belum', 'sudah', 'harus', 'tidak_perlu'] as const;
+/** The word a yes/no answer starts with. */
+export const YESNO_WORD: Record<YesNo, Record<Lang, string>> = {
+  ya: { id: 'Ya.', en: 'Yes.' },
+  tidak: { id: 'Tidak.', en: 'No.' },
+  bisa: { id: 'Bisa.', en: 'Yes, you can.' },
+  tidak_bisa: { id: 'Tidak bisa.', en: 'No, you cannot.' },
+  belum: { id: 'Belum.', en: 'Not yet.' },
+  sudah: { id: 'Sudah.', en: 'Yes, already.' },
+  harus: { id: 'Ya, harus.', en: 'Yes, you must.' },
+  tidak_perlu: { id: 'Tidak perlu.', en: 'No need.' },
+};
+const ITEM_ASPECTS = ['info', 'claim_how', 'requirements', 'amount', 'eligibility', 'duration', 'channel', 'deadline', 'contribution', 'calc', 'status', 'registration', 'partial', 'facility', 'other'] as const;
 
 const slug = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and "_" (e.g. jht_claim_how)');
 const text = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, `${what} must not be empty`);
@@ -44,6 +59,18 @@ const EntrySchema = z.strictObject({
   buttons: z
     .array(z.strictObject({ intent: slug, id: label, en: label }))
     .max(MAX_BUTTONS, `at most ${MAX_BUTTONS} buttons`)
+    .default([]),
+  /** Question-level answers: a short answer to one point, picked when the question asks exactly that. */
+  items: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and "_"'),
+        aspect: z.enum(ITEM_ASPECTS).optional(),
+        cues: z.strictObject({ id: z.array(text('a cue')).default([]), en: z.array(text('a cue')).default([]) }),
+        answer: z.strictObject({ id: text('the Indonesian answer'), en: text('the English answer') }),
+        yesno: z.enum(YESNO).optional(),
+      }),
+    )
     .default([]),
 });
 type RawEntry = z.infer<typeof EntrySchema>;
@@ -90,6 +117,8 @@ function reportLiteralFigures(file: string, data: unknown, problems: KnowledgePr
     fields.push([`title.${lang}`, (d.title as Record<string, unknown> | undefined)?.[lang]]);
     fields.push([`answer.${lang}`, (d.answer as Record<string, unknown> | undefined)?.[lang]]);
     if (Array.isArray(d.buttons)) d.buttons.forEach((b, i) => fields.push([`buttons[${i}].${lang}`, (b as Record<string, unknown> | null)?.[lang]]));
+    const items = (data as { items?: unknown }).items;
+    if (Array.isArray(items)) items.forEach((it, i) => fields.push([`items[${i}].answer.${lang}`, ((it as { answer?: Record<string, unknown> } | null)?.answer)?.[lang]]));
   }
   for (const [field, value] of fields) {
     if (typeof value !== 'string') continue;
@@ -119,7 +148,20 @@ function buildEntry(p: Parsed, rules: Rules, problems: KnowledgeProblem[]): Know
       payload: intentPayload(b.intent),
     }));
   }
+  const ids = new Set<string>();
+  const items: KnowledgeItem[] = raw.items.map((it, i) => {
+    if (ids.has(it.id)) problems.push({ file: p.file, field: `items[${i}].id`, message: `item id "${it.id}" is used twice` });
+    ids.add(it.id);
+    if (!it.cues.id.length && !it.cues.en.length && !it.aspect) problems.push({ file: p.file, field: `items[${i}].cues`, message: 'give cues (id/en) or an aspect, or the item can never be picked' });
+    const answer = {} as Record<Lang, string>;
+    for (const lang of LANGS) answer[lang] = renderField(p, `items[${i}].answer.${lang}`, it.answer[lang], rules, lang, problems);
+    const item: KnowledgeItem = { id: it.id, cues: { id: it.cues.id.map((c) => c.toLowerCase()), en: it.cues.en.map((c) => c.toLowerCase()) }, answer };
+    if (it.aspect) item.aspect = it.aspect;
+    if (it.yesno) item.yesno = it.yesno;
+    return item;
+  });
   return {
+    items,
     id: raw.id,
     intent: raw.intent,
     title,
@@ -131,9 +173,68 @@ function buildEntry(p: Parsed, rules: Rules, problems: KnowledgeProblem[]): Know
   };
 }
 
+const CLITIC = /(nya|kah|lah|dong|deh|sih|ku|mu)$/;
+const wordIs = (t: string, w: string) => t === w || (t.length > w.length && t.startsWith(w) && CLITIC.test(t.slice(w.length)));
+
+/** Words of the cue found in order (not necessarily adjacent, within a small window): its weight, else 0. */
+function cueScore(tokens: string[], cue: string[]): number {
+  if (!cue.length) return 0;
+  let from = 0;
+  let first = -1;
+  for (const w of cue) {
+    let k = from;
+    while (k < tokens.length && !wordIs(tokens[k], w)) k++;
+    if (k >= tokens.length) return 0;
+    if (first < 0) first = k;
+    from = k + 1;
+  }
+  const span = from - first;
+  if (span > cue.length + 3) return 0;
+  // contiguous cues count fully; every word counts, so longer cues are more specific
+  return cue.length * 2 - (span - cue.length) * 0.5;
+}
+
+/** A wh-question is not a yes/no question, even when it matches a yes/no item. */
+const WH = /\b(berapa|kapan|bagaimana|gimana|gmn|apa saja|apa aja|mana|siapa|kenapa|mengapa|how|what|when|where|which|who|why)\b/i;
+
+/** Best item of an entry for a question (see KnowledgeBase.item). */
+export function pickItem(items: KnowledgeItem[], aspect: string | null | undefined, normalizedText: string): KnowledgeItem | undefined {
+  const tokens = tokenize(normalizedText);
+  let best: KnowledgeItem | undefined;
+  let bestScore = 0;
+  for (const it of items) {
+    let s = 0;
+    for (const c of [...it.cues.id, ...it.cues.en]) s = Math.max(s, cueScore(tokens, tokenize(c)));
+    if (s > 0 && aspect && it.aspect === aspect) s += 1.5;
+    if (s > bestScore) {
+      best = it;
+      bestScore = s;
+    }
+  }
+  if (best) return best;
+  return aspect ? items.find((it) => it.aspect === aspect) : undefined;
+}
+
 function createKnowledgeBase(rules: Rules, entries: KnowledgeEntry[], showSource: Set<string>): KnowledgeBase {
   const byIntent = new Map(entries.map((e) => [e.intent, e]));
   return {
+    item(intent, aspect, normalizedText, _lang) {
+      const e = byIntent.get(intent);
+      return e ? pickItem(e.items, aspect, normalizedText) : undefined;
+    },
+    replyItem(intent, itemOrId, lang, question) {
+      const e = byIntent.get(intent);
+      if (!e) return undefined;
+      const it = typeof itemOrId === 'string' ? e.items.find((i) => i.id === itemOrId) : itemOrId;
+      if (!it) return undefined;
+      const yesno = it.yesno && !(question !== undefined && WH.test(question)) ? `${YESNO_WORD[it.yesno][lang]} ` : '';
+      const parts = [yesno + it.answer[lang]];
+      if (e.fraudReminder) parts.push(FRAUD_REMINDER[lang]);
+      if (showSource.has(e.id)) parts.push(`${SOURCE_LABEL[lang]}: ${e.source}`);
+      const message: OutMessage = { text: parts.join('\n\n') };
+      if (e.buttons[lang].length) message.buttons = e.buttons[lang].map((b) => ({ ...b }));
+      return [message];
+    },
     rules,
     entryFor: (intent) => byIntent.get(intent),
     reply(intent, lang) {

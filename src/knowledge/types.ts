@@ -21,6 +21,20 @@ export interface Rules {
   keys(): string[];
 }
 
+/** How a yes/no answer starts: "Ya"/"Tidak"/"Bisa"/"Belum"… then the reason. */
+export type YesNo = 'ya' | 'tidak' | 'bisa' | 'tidak_bisa' | 'belum' | 'sudah' | 'harus' | 'tidak_perlu';
+
+/** A short answer to one point of an entry ("berapa lama cair?", "bisa online?"), after template rendering. */
+export interface KnowledgeItem {
+  id: string;
+  /** Aspect it answers (info, requirements, duration, channel, deadline, amount, eligibility, …). */
+  aspect?: string;
+  /** Cue phrases per language (lower case); matched on the words of the normalised question. */
+  cues: Record<Lang, string[]>;
+  answer: Record<Lang, string>;
+  yesno?: YesNo;
+}
+
 /** One answer of the knowledge base (knowledge/answers/*.yaml), after template rendering. */
 export interface KnowledgeEntry {
   id: string;
@@ -33,6 +47,8 @@ export interface KnowledgeEntry {
   reviewed: string;
   /** Answers about claims and money carry the anti-fraud reminder. */
   fraudReminder: boolean;
+  /** Question-level answers (may be empty). */
+  items: KnowledgeItem[];
 }
 
 export interface KnowledgeBase {
@@ -44,4 +60,11 @@ export interface KnowledgeBase {
   /** Short human title of an intent ("Cara klaim JHT"), used for ask-back buttons. */
   title(intent: string, lang: Lang): string;
   entries(): KnowledgeEntry[];
+  /**
+   * The item of an intent's entry that best answers the question: by its cues in the (normalised) text, helped by
+   * the aspect asked; with no cue in the text, the first item of that aspect. Undefined when nothing fits.
+   */
+  item(intent: string, aspect: string | null | undefined, normalizedText: string, lang: Lang): KnowledgeItem | undefined;
+  /** Reply for one item: yes/no word first (for a yes/no question), the answer, fraud reminder, source line. */
+  replyItem(intent: string, item: KnowledgeItem | string, lang: Lang, text?: string): OutMessage[] | undefined;
 }

@@ -11,11 +11,41 @@ const require = createRequire(import.meta.url);
 
 export const DEFAULT_INTENTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../intents');
 
+const slug = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use snake_case ids');
+export const ASPECTS = ['info', 'claim_how', 'requirements', 'amount', 'eligibility', 'duration', 'channel', 'deadline', 'contribution', 'calc', 'status', 'registration', 'partial', 'facility', 'other'] as const;
+export type Aspect = (typeof ASPECTS)[number];
+export const CUES = ['ticket', 'claim_number', 'identity'] as const;
+export type IntentCue = (typeof CUES)[number];
+const words = z.array(z.string().trim().min(1)).default([]);
+const langWords = z.object({ id: words, en: words }).strict();
+
+const ProgramsFile = z.object({
+  programs: z.record(slug, z.object({ id: words, en: words, slang: words }).strict()),
+}).strict();
+export type ProgramsData = z.infer<typeof ProgramsFile>;
+
+const AspectsFile = z.object({
+  aspects: z.partialRecord(z.enum(ASPECTS), z.object({ cues: langWords, fallback: z.array(z.enum(ASPECTS)).default([]) }).strict()),
+  variants: z.record(slug, langWords).default({}),
+  includes: langWords.default({ id: [], en: [] }),
+  starters: langWords.default({ id: [], en: [] }),
+  rules: z.array(z.object({ program: slug, aspect: z.enum(ASPECTS), intent: slug, item: slug.optional() }).strict()).default([]),
+}).strict();
+export type AspectsData = z.infer<typeof AspectsFile>;
+
 const utteranceList = z.array(z.string().trim().min(1)).default([]);
 
 const IntentFile = z.object({
   intent: z.string().regex(/^[a-z][a-z0-9_]*$/, 'intent id must be snake_case'),
   description: z.string().optional(),
+  /** Programme the intent belongs to (free id: jht, jp, jkk, jkm, jkp, bpu, pu, jakon, pmi, mlt, returns, …). */
+  program: slug.optional(),
+  /** What about the programme it answers. */
+  aspect: z.enum(ASPECTS).optional(),
+  /** Position in the main menu, 1 = first. */
+  menu: z.number().int().positive().optional(),
+  /** Identifier cues that point at this intent (ticket, claim_number, identity). */
+  cues: z.array(z.enum(CUES)).optional(),
   utterances: z.object({ id: utteranceList, en: utteranceList }).strict(),
 }).strict();
 export type IntentData = z.infer<typeof IntentFile>;
@@ -46,7 +76,7 @@ const KeywordsFile = z.object({
 export type KeywordsData = z.infer<typeof KeywordsFile>;
 
 /** Bumped when the schemas change, so that stale caches are ignored. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 function validate<T>(file: string, raw: unknown, schema: z.ZodType<T>): T {
   const res = schema.safeParse(raw);
@@ -71,9 +101,11 @@ export interface DataBundle {
   intents: IntentData[];
   lexicon: LexiconData;
   keywords: KeywordsData;
+  programs: ProgramsData;
+  aspects: AspectsData;
 }
 
-const RESERVED = new Set(['lexicon.yaml', 'keywords.yaml']);
+const RESERVED = new Set(['lexicon.yaml', 'keywords.yaml', 'programs.yaml', 'aspects.yaml']);
 const bundles = new Map<string, DataBundle>();
 
 function build(dir: string, texts: Map<string, string>): DataBundle {
@@ -83,6 +115,13 @@ function build(dir: string, texts: Map<string, string>): DataBundle {
     ? { slang: {}, english: {}, keep: [], stems: {}, fillers: [] }
     : validate(join(dir, 'lexicon.yaml'), parseYaml(join(dir, 'lexicon.yaml'), lexText), LexiconFile);
   const keywords = kwText === undefined ? { cues: [] } : validate(join(dir, 'keywords.yaml'), parseYaml(join(dir, 'keywords.yaml'), kwText), KeywordsFile);
+  const optional = <T>(name: string, schema: z.ZodType<T>, empty: unknown): T => {
+    const t = texts.get(name);
+    const file = join(dir, name);
+    return validate(file, t === undefined ? empty : parseYaml(file, t), schema);
+  };
+  const programs = optional('programs.yaml', ProgramsFile, { programs: {} });
+  const aspects = optional('aspects.yaml', AspectsFile, { aspects: {} });
   const intents: IntentData[] = [];
   for (const [f, text] of texts) {
     if (RESERVED.has(f)) continue;
@@ -93,7 +132,11 @@ function build(dir: string, texts: Map<string, string>): DataBundle {
     intents.push(data);
   }
   if (!intents.length) throw new Error(`${dir}: no intent files found`);
-  return { intents, lexicon, keywords };
+  const ids = new Set(intents.map((i) => i.intent));
+  aspects.rules.forEach((r, k) => {
+    if (!ids.has(r.intent)) throw new Error(`${join(dir, 'aspects.yaml')}: rules[${k}].intent: no intents/${r.intent}.yaml`);
+  });
+  return { intents, lexicon, keywords, programs, aspects };
 }
 
 /**
@@ -140,4 +183,12 @@ export function loadKeywords(dir = DEFAULT_INTENTS_DIR): KeywordsData {
 /** Every intents/<id>.yaml file; the file name must equal its `intent` field. */
 export function loadIntents(dir = DEFAULT_INTENTS_DIR): IntentData[] {
   return loadBundle(dir).intents;
+}
+
+export function loadPrograms(dir = DEFAULT_INTENTS_DIR): ProgramsData {
+  return loadBundle(dir).programs;
+}
+
+export function loadAspects(dir = DEFAULT_INTENTS_DIR): AspectsData {
+  return loadBundle(dir).aspects;
 }

@@ -11,6 +11,9 @@ import { extractFeatures, TICKET } from './features.ts';
 import { NaiveBayes, softmax, type TrainingDoc } from './classifier.ts';
 import { TypoCorrector } from './typo.ts';
 import { indonesianDictionary } from './stem.ts';
+import { findClaimNumber, findTicket } from './entities/identifiers.ts';
+import type { IntentCue } from './data.ts';
+import { intentCatalog, type IntentCatalog, type IntentMeta } from './followup.ts';
 
 export const OUT_OF_SCOPE = 'out_of_scope';
 
@@ -60,6 +63,9 @@ export class Router implements IntentRouter {
   private readonly typo: TypoCorrector;
   private readonly cues: Cue[] = [];
   private readonly labels: string[];
+  /** label index → identifier cues of its metadata */
+  private readonly cueIntents: { cue: IntentCue; index: number }[] = [];
+  readonly catalog: IntentCatalog;
 
   constructor(private readonly lex: Lexicon, dir: string) {
     const intents = loadIntents(dir);
@@ -74,6 +80,8 @@ export class Router implements IntentRouter {
     if (!intents.some((i) => i.intent === OUT_OF_SCOPE)) throw new Error(`${dir}: ${OUT_OF_SCOPE}.yaml is required`);
     this.nb = new NaiveBayes(docs);
     this.labels = this.nb.labels;
+    this.catalog = intentCatalog(dir);
+    for (const it of intents) for (const cue of it.cues ?? []) this.cueIntents.push({ cue, index: this.labels.indexOf(it.intent) });
     const names = [...lex.keep].filter((w) => w.length >= 5);
     this.typo = new TypoCorrector(this.vocab, names);
     for (const c of loadKeywords(dir).cues) {
@@ -85,6 +93,11 @@ export class Router implements IntentRouter {
 
   intents(): string[] {
     return [...this.labels];
+  }
+
+  /** programme / aspect / menu / cues of an intent (intents/<id>.yaml). */
+  meta(intent: string): IntentMeta | undefined {
+    return this.catalog.meta(intent);
   }
 
   private correct(tokens: string[]): string[] {
@@ -116,7 +129,8 @@ export class Router implements IntentRouter {
   }
 
   private route(text: string): NluResult {
-    const tokens = this.correct(capTokens(normalizeTokens(typeof text === 'string' ? text : '', this.lex)));
+    // a claim number (KLM-2026-000871) is a claim-status cue, not a ticket: it reads as the word "klaim"
+    const tokens = this.correct(capTokens(normalizeTokens(typeof text === 'string' ? text : '', this.lex))).map((t) => (/^klm-\d/.test(t) ? 'klaim' : t));
     const normalized = tokens.join(' ');
     const { counts, content } = extractFeatures(tokens, this.lex, { left: STEM_BUDGET });
     const known = content.filter((s) => this.nb.has('w:' + s)).length;
@@ -133,9 +147,11 @@ export class Router implements IntentRouter {
     const z = this.nb.scores(counts);
     for (let c = 0; c < z.length; c++) z[c] *= CALIBRATION.scale;
     for (const cue of this.cues) if (hasPhrase(tokens, cue.phrase)) z[cue.intent] += cue.weight;
-    if (hasTicket) {
-      const i = this.labels.indexOf('complaint_track');
-      if (i >= 0) z[i] += CALIBRATION.ticketBonus;
+    const raw = typeof text === 'string' ? text : '';
+    if (this.cueIntents.length && /\d/.test(raw)) {
+      // identifier cues come from the intents' metadata (`cues: [ticket]`, `cues: [claim_number]`)
+      const present = { ticket: findTicket(raw) !== null, claim_number: findClaimNumber(raw) !== null, identity: false };
+      for (const c of this.cueIntents) if (present[c.cue]) z[c.index] += CALIBRATION.ticketBonus;
     }
     const p = softmax(z, 1);
     const order = [...p.keys()].sort((a, b) => p[b] - p[a]);

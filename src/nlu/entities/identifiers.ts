@@ -27,6 +27,15 @@ export function findTicket(text: string): string | null {
   return m ? `ADU-${m[1]}-${m[2]}` : null;
 }
 
+const CLAIM = /(?<![a-z0-9])klm[\s-]?(\d{4})[\s-]?(\d{3,8})(?!\d)/gi;
+
+/** A claim number "KLM-2026-000871" (any case, with spaces or dashes) → normalised upper case; null if none. A claim-status cue. */
+export function findClaimNumber(text: string): string | null {
+  CLAIM.lastIndex = 0;
+  const m = CLAIM.exec(text);
+  return m ? `KLM-${m[1]}-${m[2]}` : null;
+}
+
 /** All tickets with their spans. */
 export function findTickets(text: string): (Span & { value: string })[] {
   return [...text.matchAll(TICKET)].map((m) => ({ index: m.index, end: m.index + m[0].length, value: `ADU-${m[1]}-${m[2]}` }));
@@ -107,11 +116,13 @@ export function parseIdentifier(text: string): { kind: 'kpj' | 'nik'; value: str
 }
 
 /** Everything found, first of each kind. */
-export function extractIdentifiers(text: string): { nik?: string; kpj?: string; phone?: string; email?: string; ticket?: string } {
-  const out: { nik?: string; kpj?: string; phone?: string; email?: string; ticket?: string } = {};
+export function extractIdentifiers(text: string): { nik?: string; kpj?: string; phone?: string; email?: string; ticket?: string; claim?: string } {
+  const out: { nik?: string; kpj?: string; phone?: string; email?: string; ticket?: string; claim?: string } = {};
   for (const m of findPii(text)) out[m.kind] ??= m.value;
   const t = findTicket(text);
   if (t) out.ticket = t;
+  const c = findClaimNumber(text);
+  if (c) out.claim = c;
   return out;
 }
 
