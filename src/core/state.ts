@@ -55,6 +55,8 @@ export interface ConversationState {
   verification?: Verification;
   /** The user's own numbers, reused by later calculations. */
   facts?: Facts;
+  /** The classifier's other readings of the last classified message, best first (for "bukan itu maksud saya"). */
+  lastCandidates?: string[];
 }
 
 export const newState = (): ConversationState => ({ v: 1, turns: 0 });

@@ -1,4 +1,5 @@
 /** What the intent router says about a message, and the router's interface. */
+import type { IntentCatalog } from './followup.ts';
 /** What the router concludes about one message. */
 export type RouteOutcome = 'answer' | 'ask' | 'fallback';
 
@@ -26,4 +27,6 @@ export interface IntentRouter {
   classify(text: string): NluResult;
   /** All intent ids the router can return. */
   intents(): string[];
+  /** Programme/aspect/menu/cues of every intent (from intents/*.yaml), for follow-ups and menus. */
+  readonly catalog: IntentCatalog;
 }

@@ -7,9 +7,9 @@ import type { Middleware } from '../core/compose.ts';
 import { classify } from '../dialogs/context.ts';
 import { continueDialog, expireDialog, offerResume, repromptDialog } from '../dialogs/engine.ts';
 import type { RouteContext } from './deps.ts';
-import { followUpIntent } from './followup.ts';
 import { isOtherQuestion } from './interruption.ts';
 import { answerFromKnowledge, askBack, fallback } from './replies.ts';
+import { resolveAnswer } from './resolve.ts';
 import { runIntent, startsDialog } from './run-intent.ts';
 
 export function activeDialog(): Middleware<RouteContext> {
@@ -17,9 +17,9 @@ export function activeDialog(): Middleware<RouteContext> {
     expireDialog(ctx);
     const active = ctx.state.dialog ? ctx.deps.dialogs.get(ctx.state.dialog.id) : undefined;
     if (!active) return next();
-    const r = await continueDialog(ctx, active);
-    if (r.handled) return;
-    if (!isOtherQuestion(ctx, active, r.extraction)) return repromptDialog(ctx, active, r.extraction);
+    const c = await continueDialog(ctx, active);
+    if (c.handled) return;
+    if (!isOtherQuestion(ctx, active, c.extraction)) return repromptDialog(ctx, active, c.extraction);
 
     const nlu = classify(ctx);
     if (nlu.outcome === 'ask') {
@@ -27,14 +27,14 @@ export function activeDialog(): Middleware<RouteContext> {
       offerResume(ctx, active);
       return;
     }
-    const intent = followUpIntent(nlu.intent, ctx.state.lastIntent, ctx.normalized);
-    const other = ctx.deps.dialogs.forIntent(intent);
-    if (other && other.id !== active.id && startsDialog(ctx, intent)) {
+    const r = resolveAnswer(ctx, nlu);
+    const other = ctx.deps.dialogs.forIntent(r.intent);
+    if (other && other.id !== active.id && startsDialog(ctx, r.intent)) {
       // Starting another dialog replaces the unfinished one.
-      await runIntent(ctx, intent, nlu.confidence, false);
+      await runIntent(ctx, r.intent, nlu.confidence, false, r);
       return;
     }
-    if (!answerFromKnowledge(ctx, intent, nlu.confidence)) fallback(ctx, nlu.confidence);
+    if (!answerFromKnowledge(ctx, r.intent, nlu.confidence, r)) fallback(ctx, nlu.confidence);
     offerResume(ctx, active);
   };
 }

@@ -8,7 +8,8 @@
  *   payload          a tapped button: intent/dialog payloads, or a typed value
  *   normalize        the normalised text every later step reads
  *   language         the reply language
- *   buttons → activeDialog → whatIf → understand   routing: each step answers or passes on
+ *   buttons → leadIn → activeDialog → whatIf → repair → understand
+ *                    routing: each step answers or passes on (leadIn only strips "halo, makasih, …")
  */
 import { createBot, type JessiBot } from '../core/bot.ts';
 import type { Middleware } from '../core/compose.ts';
@@ -25,6 +26,8 @@ import { LockTimeoutError, StoreUnavailableError } from '../store/types.ts';
 import { activeDialog } from './active-dialog.ts';
 import { buttons } from './buttons.ts';
 import type { BotDeps, RouteContext } from './deps.ts';
+import { leadIn } from './lead-in.ts';
+import { repair } from './repair.ts';
 import { understand } from './understand.ts';
 import { whatIf } from './what-if.ts';
 
@@ -40,8 +43,8 @@ const texts = {
   empty: (lang: Lang) => (lang === 'en' ? 'Sorry, please try again.' : 'Maaf, silakan coba lagi.'),
 };
 
-/** The routing chain alone (buttons → active dialog → what-if → understand), for tests and for `createJessiBot`. */
-export const routingSteps = (): Middleware<RouteContext>[] => [buttons(), activeDialog(), whatIf(), understand()];
+/** The routing chain alone (buttons → lead-in → active dialog → what-if → repair → understand), for tests and for `createJessiBot`. */
+export const routingSteps = (): Middleware<RouteContext>[] => [buttons(), leadIn(), activeDialog(), whatIf(), repair(), understand()];
 
 export function createJessiBot(deps: BotDeps): JessiBot {
   return createBot<RouteContext>({

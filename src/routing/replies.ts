@@ -15,9 +15,22 @@ export function topicButtons(ctx: TurnContext, intents = MENU_TOPICS): Button[] 
   return intents.map((i) => ({ title: ctx.deps.kb.title(i, ctx.lang), payload: intentPayload(i) }));
 }
 
-/** Answer an intent from the knowledge base. Returns false when the base has no entry for it. */
-export function answerFromKnowledge(ctx: TurnContext, intent: string, confidence: number): boolean {
-  const messages = ctx.deps.kb.reply(intent, ctx.lang);
+/** Which point of an answer was asked: a knowledge item id, or an aspect to look for. */
+export interface Asked {
+  item?: string;
+  aspect?: string;
+}
+
+/**
+ * Answer an intent from the knowledge base: the item that answers the question actually asked (by its cue
+ * words, or the aspect of a follow-up), else the topic card. Returns false when the base has no entry for it.
+ */
+export function answerFromKnowledge(ctx: TurnContext, intent: string, confidence: number, asked: Asked = {}): boolean {
+  const { kb } = ctx.deps;
+  const item = asked.item
+    ? kb.entryFor(intent)?.items.find((i) => i.id === asked.item)
+    : kb.item(intent, asked.aspect ?? null, ctx.text, ctx.lang);
+  const messages = (item && kb.replyItem(intent, item, ctx.lang, ctx.text)) || kb.reply(intent, ctx.lang);
   if (!messages?.length) return false;
   ctx.out.push(...messages);
   setIntent(ctx, intent, confidence, 'answer');

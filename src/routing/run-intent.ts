@@ -4,7 +4,7 @@
  */
 import { startDialog } from '../dialogs/engine.ts';
 import type { RouteContext } from './deps.ts';
-import { answerFromKnowledge, fallback } from './replies.ts';
+import { answerFromKnowledge, fallback, type Asked } from './replies.ts';
 
 /** Would this message start the intent's dialog (rather than get the knowledge answer)? */
 export function startsDialog(ctx: RouteContext, intent: string): boolean {
@@ -13,7 +13,7 @@ export function startsDialog(ctx: RouteContext, intent: string): boolean {
 }
 
 /** `forced`: a button named the intent, so its dialog starts with nothing read from the text. */
-export async function runIntent(ctx: RouteContext, intent: string, confidence: number, forced: boolean): Promise<void> {
+export async function runIntent(ctx: RouteContext, intent: string, confidence: number, forced: boolean, asked: Asked = {}): Promise<void> {
   const def = ctx.deps.dialogs.forIntent(intent);
   if (def) {
     const first = forced ? { values: {} } : def.extract(ctx.text, undefined, ctx, {});
@@ -22,5 +22,5 @@ export async function runIntent(ctx: RouteContext, intent: string, confidence: n
       return;
     }
   }
-  if (!answerFromKnowledge(ctx, intent, confidence)) fallback(ctx, confidence);
+  if (!answerFromKnowledge(ctx, intent, confidence, asked)) fallback(ctx, confidence);
 }

@@ -1,25 +1,27 @@
 /**
- * Routing step 4, `understand` (terminal): classify the message and answer, ask back or fall back. A short
- * follow-up keeps the conversation's topic, and when the classifier is unsure between close candidates the
- * topic decides.
+ * Routing step `understand` (terminal): classify the message and answer, ask back or fall back. A short
+ * follow-up keeps the conversation's topic (see resolve.ts), and the classifier's other readings are kept
+ * for a later "bukan itu maksud saya".
  */
 import type { Middleware } from '../core/compose.ts';
 import { classify } from '../dialogs/context.ts';
+import { OUT_OF_SCOPE } from '../nlu/router.ts';
 import type { RouteContext } from './deps.ts';
-import { contextChoice, followUpIntent } from './followup.ts';
 import { askBack, fallback } from './replies.ts';
+import { resolveAnswer, resolveUnsure, followUp } from './resolve.ts';
 import { runIntent } from './run-intent.ts';
 
 export function understand(): Middleware<RouteContext> {
   return async (ctx) => {
     const nlu = classify(ctx);
-    if (nlu.outcome === 'fallback') return fallback(ctx, nlu.confidence);
-    if (nlu.outcome === 'ask') {
-      const byContext = contextChoice(nlu.candidates.slice(0, 3).map((c) => c.intent), ctx.state.lastIntent, ctx.normalized);
-      if (byContext) await runIntent(ctx, byContext, nlu.confidence, false);
-      else askBack(ctx, nlu);
-      return;
+    ctx.state.lastCandidates = nlu.candidates.map((c) => c.intent).filter((i) => i !== OUT_OF_SCOPE).slice(0, 4);
+    if (nlu.outcome === 'fallback') {
+      const f = followUp(ctx);
+      if (f) return runIntent(ctx, f.intent, nlu.confidence, false, f);
+      return fallback(ctx, nlu.confidence);
     }
-    await runIntent(ctx, followUpIntent(nlu.intent, ctx.state.lastIntent, ctx.normalized), nlu.confidence, false);
+    const r = nlu.outcome === 'ask' ? resolveUnsure(ctx, nlu) : resolveAnswer(ctx, nlu);
+    if (!r) return askBack(ctx, nlu);
+    await runIntent(ctx, r.intent, nlu.confidence, false, r);
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Conversation scenarios as data (#10 patterns 1, 2, 6, 7), in Indonesian and English. Each turn says something and
- * may expect an intent and/or a reply (regex over reply text + button titles). `wired: false` marks scenarios that
+ * may expect an intent and/or a reply (regex over reply text + button titles). `wired: true` marks scenarios that
  * need the lead's routing; `todo` names the function the routing must call.
  */
 export interface Turn {
@@ -22,30 +22,30 @@ const NO_ID_REQUEST = /(kirim|ketik|sebutkan|masukkan|send|type|enter)\b[^.?!\n]
 const FALLBACK = /belum paham|tidak mengerti|didn't understand|did not understand|not sure what you mean/i;
 
 export const FOLLOW_UPS: Scenario[] = [
-  { name: 'JKM: requirements, then duration, stay on JKM', lang: 'id', wired: false, todo: 'detectFollowUp + catalog.target in routing',
+  { name: 'JKM: requirements, then duration, stay on JKM', lang: 'id', wired: true, todo: 'detectFollowUp + catalog.target in routing',
     turns: [
       { say: 'apa itu jkm?', expectIntent: 'jkm_info' },
       { say: 'syaratnya apa?', expectIntent: 'jkm_claim', expectText: /akta kematian/i },
       { say: 'berapa lama cairnya?', expectIntent: 'jkm_claim', expectText: /3 hari/ },
     ] },
-  { name: 'JKM in English: documents, how long', lang: 'en', wired: false, todo: 'detectFollowUp + catalog.target in routing',
+  { name: 'JKM in English: documents, how long', lang: 'en', wired: true, todo: 'detectFollowUp + catalog.target in routing',
     turns: [
       { say: 'what is the death benefit JKM?', expectIntent: 'jkm_info' },
       { say: 'what documents do I need?', expectIntent: 'jkm_claim', expectText: /death certificate/i },
       { say: 'how long does it take?', expectIntent: 'jkm_claim', expectText: /3 days/ },
     ] },
-  { name: 'MLT housing: maximum, term, without KPR', lang: 'id', wired: false, todo: 'detectFollowUp + kb.item in routing',
+  { name: 'MLT housing: maximum, term, without KPR', lang: 'id', wired: true, todo: 'detectFollowUp + kb.item in routing',
     turns: [
       { say: 'info pinjaman uang muka rumah dari bpjs tk', expectIntent: 'housing_benefit' },
       { say: 'maksimalnya berapa?', expectIntent: 'housing_benefit', expectText: /150 juta|150\.000\.000/ },
       { say: 'tenornya berapa lama?', expectIntent: 'housing_benefit', expectText: /30 tahun/ },
     ] },
-  { name: 'PMI: the fee, then "bayarnya sekaligus?"', lang: 'id', wired: false, todo: 'detectFollowUp + kb.item in routing',
+  { name: 'PMI: the fee, then "bayarnya sekaligus?"', lang: 'id', wired: true, todo: 'detectFollowUp + kb.item in routing',
     turns: [
       { say: 'saya mau kerja ke taiwan jadi pmi', expectIntent: 'registration_pmi' },
       { say: 'iurannya berapa?', expectIntent: 'registration_pmi', expectText: /189\.000/ },
     ] },
-  { name: 'Jakon: deadline follow-up', lang: 'en', wired: false, todo: 'detectFollowUp + kb.item in routing',
+  { name: 'Jakon: deadline follow-up', lang: 'en', wired: true, todo: 'detectFollowUp + kb.item in routing',
     turns: [
       { say: 'construction project workers bpjs', expectIntent: 'registration_jakon' },
       { say: 'what is the deadline?', expectIntent: 'registration_jakon', expectText: /14 working days/ },
@@ -55,12 +55,12 @@ export const FOLLOW_UPS: Scenario[] = [
       { say: 'apa itu jkk', expectIntent: 'jkk_info' },
       { say: 'batas waktu lapornya kapan?', expectIntent: 'jkk_claim', expectText: /2 × 24 jam|2x24|48 jam/ },
     ] },
-  { name: 'Returns: "kalau yang syariah?" keeps returns', lang: 'id', wired: false, todo: 'detectFollowUp (variant) + kb.item in routing',
+  { name: 'Returns: "kalau yang syariah?" keeps returns', lang: 'id', wired: true, todo: 'detectFollowUp (variant) + kb.item in routing',
     turns: [
       { say: 'hasil pengembangan jht tahun ini berapa?', expectIntent: 'returns_info' },
       { say: 'kalau yang syariah?', expectIntent: 'returns_info', expectText: /6,79%/ },
     ] },
-  { name: 'a named programme switches', lang: 'id', wired: false, todo: 'detectFollowUp + catalog.target in routing',
+  { name: 'a named programme switches', lang: 'id', wired: true, todo: 'detectFollowUp + catalog.target in routing',
     turns: [
       { say: 'apa itu jkm?', expectIntent: 'jkm_info' },
       { say: 'kalau jkp syaratnya apa?', expectIntent: 'jkp_info', expectText: /PHK/ },
@@ -68,20 +68,20 @@ export const FOLLOW_UPS: Scenario[] = [
 ];
 
 export const QUESTION_ASKED: Scenario[] = [
-  { name: 'JHT age, resign after 2 years, waiting month', lang: 'id', wired: false, todo: 'kb.item + kb.replyItem in answerFromKnowledge',
+  { name: 'JHT age, resign after 2 years, waiting month', lang: 'id', wired: true, todo: 'kb.item + kb.replyItem in answerFromKnowledge',
     turns: [
       { say: 'jht bisa cair umur berapa?', expectText: /56 tahun/ },
       { say: 'bisa ambil jht kalau baru kerja 2 tahun terus resign?', expectText: /^Bisa/, notText: /10% .*masih bekerja.*syarat/i },
       { say: 'harus nunggu sebulan dulu ya?', expectText: /^Ya\./ },
     ] },
-  { name: 'JKM duration in one question', lang: 'id', wired: false, todo: 'kb.item + kb.replyItem in answerFromKnowledge',
+  { name: 'JKM duration in one question', lang: 'id', wired: true, todo: 'kb.item + kb.replyItem in answerFromKnowledge',
     turns: [{ say: 'klaim jkm berapa lama cair?', expectIntent: 'jkm_claim', expectText: /3 hari/, notText: /Buku nikah/ }] },
-  { name: 'JHT online, English', lang: 'en', wired: false, todo: 'kb.item + kb.replyItem in answerFromKnowledge',
+  { name: 'JHT online, English', lang: 'en', wired: true, todo: 'kb.item + kb.replyItem in answerFromKnowledge',
     turns: [{ say: 'can I claim JHT online?', expectText: /^Yes, you can\./ }] },
 ];
 
 export const MULTI_PART: Scenario[] = [
-  { name: 'greeting + question answers the question', lang: 'en', wired: false, todo: 'splitLeadIn before classify',
+  { name: 'greeting + question answers the question', lang: 'en', wired: true, todo: 'splitLeadIn before classify',
     turns: [{ say: 'Hi! quick question, what is JHT?', expectIntent: 'jht_info', expectText: /JHT/, notText: /did you mean|maksud anda/i }] },
   { name: 'thanks + "satu lagi" answers the second part', lang: 'id', wired: true,
     turns: [
@@ -90,17 +90,17 @@ export const MULTI_PART: Scenario[] = [
     ] },
   { name: 'halo min, mau tanya, …', lang: 'id', wired: true,
     turns: [{ say: 'halo min, mau tanya, cara klaim jht gimana?', expectIntent: 'jht_claim_how', expectText: /JMO/, notText: /maksud anda/i }] },
-  { name: 'thanks + "one more" in English', lang: 'en', wired: false, todo: 'splitLeadIn before classify',
+  { name: 'thanks + "one more" in English', lang: 'en', wired: true, todo: 'splitLeadIn before classify',
     turns: [
       { say: 'what is JKP?', expectIntent: 'jkp_info' },
       { say: 'thanks. one more: how much is the JKK rate for very high risk?', expectText: /1\.74%/, notText: /you're welcome/i },
     ] },
-  { name: 'repair acknowledges and offers a person', lang: 'id', wired: false, todo: 'isRepair before classify',
+  { name: 'repair acknowledges and offers a person', lang: 'id', wired: true, todo: 'isRepair before classify',
     turns: [
       { say: 'apa itu jkp', expectIntent: 'jkp_info' },
       { say: 'salah, bukan itu yang saya tanya', expectText: /maaf/i, notText: FALLBACK },
     ] },
-  { name: 'repair in English', lang: 'en', wired: false, todo: 'isRepair before classify',
+  { name: 'repair in English', lang: 'en', wired: true, todo: 'isRepair before classify',
     turns: [
       { say: 'what is JKK?', expectIntent: 'jkk_info' },
       { say: "no, that's not what I meant", expectText: /sorry/i, notText: FALLBACK },

@@ -1,0 +1,48 @@
+/**
+ * From a classification to what the user asked about: a short follow-up ("syaratnya apa?", "kalau yang
+ * syariah?") keeps the conversation's programme and changes the aspect; a message naming a programme and an
+ * aspect switches; otherwise the classifier's intent, or, when it is unsure between close candidates, the one
+ * the conversation's topic points to. Programmes and aspects are data (intents/*.yaml, programs.yaml,
+ * aspects.yaml): nothing here names one.
+ */
+import { followUpTarget } from '../nlu/followup.ts';
+import type { NluResult } from '../nlu/types.ts';
+import type { RouteContext } from './deps.ts';
+import { contextChoice, followUpIntent } from './followup.ts';
+import { INTERRUPT_CONFIDENCE } from './interruption.ts';
+import type { Asked } from './replies.ts';
+
+export interface Resolved extends Asked {
+  intent: string;
+}
+
+/**
+ * The follow-up reading of this message, when it is one. When the message names its programme itself and the
+ * classifier is confident about an intent of that programme ("simulasi jht"), the classifier's intent stands
+ * and the aspect only picks the point of the answer.
+ */
+export function followUp(ctx: RouteContext, nlu?: NluResult): Resolved | undefined {
+  const t = followUpTarget(ctx.state.lastIntent, ctx.normalized, ctx.deps.router.catalog);
+  if (!t) return undefined;
+  if (!t.kept && nlu?.outcome === 'answer') {
+    const program = ctx.deps.router.catalog.meta(nlu.intent)?.program;
+    if (!program || program === t.program) return { intent: nlu.intent, aspect: t.aspect };
+  }
+  // A confident request for an action ("status klaim saya", "hitung pensiun saya") is not a follow-up of the topic.
+  if (t.kept && nlu?.outcome === 'answer' && nlu.confidence >= INTERRUPT_CONFIDENCE && nlu.intent !== t.intent && ctx.deps.dialogs.forIntent(nlu.intent))
+    return undefined;
+  return { intent: t.intent, item: t.item, aspect: t.aspect };
+}
+
+/** For a confident classification. */
+export function resolveAnswer(ctx: RouteContext, nlu: NluResult): Resolved {
+  return followUp(ctx, nlu) ?? { intent: followUpIntent(nlu.intent, ctx.state.lastIntent, ctx.normalized) };
+}
+
+/** For an unsure classification: undefined means "ask back". */
+export function resolveUnsure(ctx: RouteContext, nlu: NluResult): Resolved | undefined {
+  const f = followUp(ctx);
+  if (f) return f;
+  const byContext = contextChoice(nlu.candidates.slice(0, 3).map((c) => c.intent), ctx.state.lastIntent, ctx.normalized);
+  return byContext ? { intent: byContext } : undefined;
+}
