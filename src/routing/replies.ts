@@ -26,10 +26,10 @@ export interface Asked {
  * words, or the aspect of a follow-up), else the topic card. Returns false when the base has no entry for it.
  */
 export function answerFromKnowledge(ctx: TurnContext, intent: string, confidence: number, asked: Asked = {}): boolean {
-  const { kb } = ctx.deps;
-  const item = asked.item
-    ? kb.entryFor(intent)?.items.find((i) => i.id === asked.item)
-    : kb.item(intent, asked.aspect ?? null, ctx.text, ctx.lang);
+  const { kb, router } = ctx.deps;
+  // The aspect the intent itself is about ("syaratnya?" → the requirements card) needs no item: the card answers it.
+  const aspect = asked.aspect && router.catalog.meta(intent)?.aspect !== asked.aspect ? asked.aspect : null;
+  const item = asked.item ? kb.entryFor(intent)?.items.find((i) => i.id === asked.item) : kb.item(intent, aspect, ctx.text, ctx.lang);
   const messages = (item && kb.replyItem(intent, item, ctx.lang, ctx.text)) || kb.reply(intent, ctx.lang);
   if (!messages?.length) return false;
   ctx.out.push(...messages);
