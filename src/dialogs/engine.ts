@@ -7,7 +7,7 @@
  */
 import type { DialogState } from '../core/state.ts';
 import { dialogPayload, intentPayload, valuePayload, type OutMessage } from '../core/types.ts';
-import { callCentre, say, setIntent, tr, type DialogContext } from './context.ts';
+import { say, setIntent, type DialogContext } from './context.ts';
 import type { DialogDef, Extraction, Slots } from './types.ts';
 import { isCancel, isMenu, isNo, isYes } from './words.ts';
 
@@ -18,14 +18,18 @@ const MAX_REPROMPTS = 3;
 /** A what-if ("kalau 20 tahun?") is understood this long after a result. */
 export const WHAT_IF_WINDOW_MS = 30 * 60_000;
 
-const cancelButton = (ctx: TurnContext) => ({ title: tr(ctx, { id: 'Batal', en: 'Cancel' }), payload: valuePayload('batal') });
+/** A sentence of the engine's catalogue (knowledge/messages/engine.yaml). */
+const m = (ctx: TurnContext, key: string, params?: Record<string, string>): string => ctx.deps.kb.message(`engine.${key}`, ctx.lang, params);
+const titleOf = (ctx: TurnContext, def: DialogDef): string => def.title[ctx.lang];
+
+const cancelButton = (ctx: TurnContext) => ({ title: m(ctx, 'button_cancel'), payload: valuePayload('batal') });
 
 /** Stop the dialog with a message, offering the menu and a fresh start. */
 function stopDialog(ctx: TurnContext, def: DialogDef, text: string, order: 'menu-first' | 'restart-first'): void {
   ctx.state.dialog = undefined;
   setIntent(ctx, def.intent, 1, 'dialog');
-  const menu = { title: tr(ctx, { id: 'Menu utama', en: 'Main menu' }), payload: intentPayload('menu') };
-  const restart = { title: tr(ctx, { id: 'Mulai lagi', en: 'Start again' }), payload: dialogPayload(def.id) };
+  const menu = { title: m(ctx, 'button_menu'), payload: intentPayload('menu') };
+  const restart = { title: m(ctx, 'button_restart'), payload: dialogPayload(def.id) };
   say(ctx, text, order === 'menu-first' ? [menu, restart] : [restart, menu]);
 }
 
@@ -117,15 +121,7 @@ export async function continueDialog(ctx: TurnContext, def: DialogDef): Promise<
   ds.updatedAt = ctx.deps.now();
 
   if (isCancel(text) || isMenu(text)) {
-    stopDialog(
-      ctx,
-      def,
-      tr(ctx, {
-        id: `Baik, ${def.title.id} dibatalkan. Ada lagi yang bisa Jessi bantu?`,
-        en: `OK, the ${def.title.en} is cancelled. Anything else I can help with?`,
-      }),
-      'menu-first',
-    );
+    stopDialog(ctx, def, m(ctx, 'cancelled', { title: titleOf(ctx, def) }), 'menu-first');
     return { handled: true };
   }
 
@@ -138,7 +134,7 @@ export async function continueDialog(ctx: TurnContext, def: DialogDef): Promise<
       // Ask everything again, keeping nothing that might be wrong.
       ds.slots = {};
       ds.confirming = false;
-      say(ctx, tr(ctx, { id: 'Baik, kita ulangi datanya.', en: "OK, let's go through it again." }));
+      say(ctx, m(ctx, 'again'));
       await advance(ctx, def, ds);
       return { handled: true };
     }
@@ -162,9 +158,9 @@ export async function repromptDialog(ctx: TurnContext, def: DialogDef, extractio
   const ds = ctx.state.dialog!;
   if (ds.confirming) {
     setIntent(ctx, def.intent, 1, 'dialog');
-    say(ctx, tr(ctx, { id: 'Mohon jawab *ya* untuk mengirim, atau *tidak* untuk mengubah data.', en: 'Please answer *yes* to send, or *no* to change the details.' }), [
-      { title: tr(ctx, { id: 'Ya, kirim', en: 'Yes, send' }), payload: valuePayload('ya') },
-      { title: tr(ctx, { id: 'Ubah data', en: 'Change details' }), payload: valuePayload('tidak') },
+    say(ctx, m(ctx, 'confirm_again'), [
+      { title: m(ctx, 'button_yes_send'), payload: valuePayload('ya') },
+      { title: m(ctx, 'button_change'), payload: valuePayload('tidak') },
       cancelButton(ctx),
     ]);
     ctx.state.dialog = ds;
@@ -172,18 +168,10 @@ export async function repromptDialog(ctx: TurnContext, def: DialogDef, extractio
   }
   ds.reprompts += 1;
   if (ds.reprompts >= MAX_REPROMPTS) {
-    stopDialog(
-      ctx,
-      def,
-      tr(ctx, {
-        id: `Maaf, Jessi belum bisa menangkap jawabannya, jadi ${def.title.id} saya hentikan dulu. Anda bisa mulai lagi kapan saja, atau hubungi call center *${callCentre(ctx)}*.`,
-        en: `Sorry, I could not understand the answer, so I have stopped the ${def.title.en}. You can start again any time, or call *${callCentre(ctx)}*.`,
-      }),
-      'restart-first',
-    );
+    stopDialog(ctx, def, m(ctx, 'gave_up', { title: titleOf(ctx, def) }), 'restart-first');
     return;
   }
-  if (extraction.invalid) say(ctx, tr(ctx, extraction.invalid.reason));
+  if (extraction.invalid) say(ctx, extraction.invalid.reason[ctx.lang]);
   await advance(ctx, def, ds, true);
 }
 
@@ -196,10 +184,7 @@ export function offerResume(ctx: TurnContext, def: DialogDef): void {
   const ask = prompt.map((m) => m.text).join('\n');
   say(
     ctx,
-    tr(ctx, {
-      id: `Omong-omong, ${def.title.id} Anda belum selesai. ${ask}`.trim(),
-      en: `By the way, your ${def.title.en} is not finished yet. ${ask}`.trim(),
-    }),
+    m(ctx, 'resume', { title: titleOf(ctx, def), ask }).trim(),
     [...(prompt.at(-1)?.buttons ?? []).filter((b) => b.payload !== cancelButton(ctx).payload), cancelButton(ctx)],
   );
 }

@@ -12,6 +12,7 @@ import { tokenize } from '../nlu/followup.ts';
 import { KnowledgeError, fieldPath, type KnowledgeProblem } from './errors.ts';
 import { checkRules, createRules, isValidDate } from './rules.ts';
 import { literalFigures, renderTemplate } from './render.ts';
+import { loadMessages, type Messages } from './messages.ts';
 
 const LANGS: Lang[] = ['id', 'en'];
 const MAX_BUTTONS = 4;
@@ -215,9 +216,11 @@ export function pickItem(items: KnowledgeItem[], aspect: string | null | undefin
   return aspect ? items.find((it) => it.aspect === aspect) : undefined;
 }
 
-function createKnowledgeBase(rules: Rules, entries: KnowledgeEntry[], showSource: Set<string>): KnowledgeBase {
+function createKnowledgeBase(rules: Rules, entries: KnowledgeEntry[], showSource: Set<string>, messages: Messages): KnowledgeBase {
   const byIntent = new Map(entries.map((e) => [e.intent, e]));
   return {
+    messages,
+    message: (key, lang, params) => messages.text(key, lang, params),
     item(intent, aspect, normalizedText, _lang) {
       const e = byIntent.get(intent);
       return e ? pickItem(e.items, aspect, normalizedText) : undefined;
@@ -289,6 +292,7 @@ export async function loadKnowledgeBase(dir = 'knowledge'): Promise<KnowledgeBas
   }
 
   const entries = parsed.map((p) => buildEntry(p, rules, problems));
+  const messages = await loadMessages(dir, rules, problems);
   if (problems.length) throw new KnowledgeError(problems);
-  return createKnowledgeBase(rules, entries, new Set(parsed.filter((p) => p.raw.show_source).map((p) => p.raw.id)));
+  return createKnowledgeBase(rules, entries, new Set(parsed.filter((p) => p.raw.show_source).map((p) => p.raw.id)), messages);
 }

@@ -53,6 +53,10 @@ export interface KnowledgeEntry {
 
 export interface KnowledgeBase {
   rules: Rules;
+  /** The message catalogue (knowledge/messages/*.yaml). */
+  messages: import('./messages.ts').Messages;
+  /** A catalogue message in a language, parameters filled in ("core.rate_limited", { seconds: 30 }). */
+  message(key: string, lang: Lang, params?: import('./messages.ts').MessageParams): string;
   /** The entry that answers an intent, if any. */
   entryFor(intent: string): KnowledgeEntry | undefined;
   /** Reply messages for an intent in a language: answer text + source line + fraud reminder + buttons. */

@@ -31,31 +31,20 @@ import { repair } from './repair.ts';
 import { understand } from './understand.ts';
 import { whatIf } from './what-if.ts';
 
-const texts = {
-  rateLimited: (lang: Lang, s: number) =>
-    lang === 'en'
-      ? `Sorry, too many messages in a short time. Please try again in ${s} seconds.`
-      : `Maaf, pesan Anda terlalu banyak dalam waktu singkat. Silakan coba lagi dalam ${s} detik.`,
-  apology: (lang: Lang) =>
-    lang === 'en'
-      ? 'Sorry, something went wrong on our side. Please try again in a moment.'
-      : 'Maaf, terjadi gangguan di sistem kami. Silakan coba lagi sebentar lagi.',
-  empty: (lang: Lang) => (lang === 'en' ? 'Sorry, please try again.' : 'Maaf, silakan coba lagi.'),
-};
-
 /** The routing chain alone (buttons → lead-in → active dialog → what-if → repair → understand), for tests and for `createJessiBot`. */
 export const routingSteps = (): Middleware<RouteContext>[] => [buttons(), leadIn(), activeDialog(), whatIf(), repair(), understand()];
 
 export function createJessiBot(deps: BotDeps): JessiBot {
+  const say = (key: string, lang: Lang, params?: Record<string, number>) => deps.kb.message(`core.${key}`, lang, params);
   return createBot<RouteContext>({
     steps: [
       observe(deps.observer, deps.logger),
       errorBoundary({
         logger: deps.logger,
         rethrow: (err) => err instanceof StoreUnavailableError || err instanceof LockTimeoutError,
-        apology: texts.apology,
+        apology: (lang) => say('apology', lang),
       }),
-      rateLimit(deps.limits.session, texts.rateLimited),
+      rateLimit(deps.limits.session, (lang, seconds) => say('rate_limited', lang, { seconds })),
       session(deps.store, { ttlSeconds: deps.sessionTtlSeconds }),
       payload(),
       normalize(),
@@ -63,6 +52,6 @@ export function createJessiBot(deps: BotDeps): JessiBot {
       ...routingSteps(),
     ],
     extend: (base) => Object.assign(base, { deps }),
-    emptyReply: texts.empty,
+    emptyReply: (lang) => say('empty', lang),
   });
 }
