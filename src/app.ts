@@ -115,7 +115,7 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
   app.use((req, res, next) => (req.path === '/webhooks/whatsapp' ? next() : jsonBody(req, res, next)));
   app.use(chatRouter({ bot: readyBot, addressLimiter, isReady: () => bot !== undefined }));
 
-  const bf = createBotFrameworkHandler({ bot: readyBot, appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appTenantId: config.MICROSOFT_APP_TENANT_ID, appType: config.MICROSOFT_APP_TYPE, logger });
+  const bf = createBotFrameworkHandler({ bot: readyBot, appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appTenantId: config.MICROSOFT_APP_TENANT_ID, appType: config.MICROSOFT_APP_TYPE, logger, serviceHosts: config.BOTFRAMEWORK_SERVICE_HOSTS.split(',') });
   // #11.2: off without credentials, unless BOTFRAMEWORK_EMULATOR=1 (local Emulator, loopback serviceUrl only).
   const bfEnabled = Boolean(config.MICROSOFT_APP_ID) || config.BOTFRAMEWORK_EMULATOR;
   if (bfEnabled) {

@@ -50,3 +50,20 @@ describe('start-up configuration (#11.5, #11.6, #14.10)', () => {
     expect(() => loadConfig({ WHATSAPP_CLOUD_APP_SECRET: 's', WHATSAPP_CLOUD_ACCESS_TOKEN: 't' })).toThrow(/WHATSAPP_CLOUD_VERIFY_TOKEN, WHATSAPP_CLOUD_PHONE_NUMBER_ID/);
   });
 });
+
+describe('Bot Framework with credentials', () => {
+  let svc: Service;
+  beforeAll(async () => {
+    svc = await startService({ MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'x', RATE_LIMIT_PER_MINUTE: 0 });
+  }, 60_000);
+  afterAll(() => svc.close());
+  it('never replies to a loopback port named by the caller (SSRF)', async () => {
+    for (const serviceUrl of ['http://127.0.0.1:6379', 'https://localhost:8443', 'https://smba.127.0.0.1.nip.io:9000']) {
+      const r = await fetch(svc.url + '/api/messages', {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer forged' },
+        body: JSON.stringify({ type: 'message', id: 'a', channelId: 'msteams', serviceUrl, from: { id: 'u' }, recipient: { id: 'j' }, conversation: { id: 'c' }, text: 'halo' }),
+      });
+      expect(r.status, serviceUrl).toBe(403);
+    }
+  });
+});
