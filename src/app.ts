@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Logger } from 'pino';
-import { loadConfig, trustProxySetting, type Config } from './config.ts';
+import { ConfigError, configProblems, loadConfig, trustProxySetting, type Config } from './config.ts';
 import type { JessiBot } from './core/bot.ts';
 import { createJessiBot } from './routing/bot.ts';
 import type { BotDeps } from './routing/deps.ts';
@@ -15,6 +15,7 @@ import { createRouter } from './nlu/router.ts';
 import { createLogger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { createRateLimiter } from './ratelimit/limiter.ts';
+import { clientAddress } from './ratelimit/client-address.ts';
 import { createStatusClient, type StatusClient } from './status/client.ts';
 import { createSandboxRouter } from './status/sandbox/router.ts';
 import { MemoryStore } from './store/memory.ts';
@@ -54,6 +55,8 @@ async function startEmbeddedSandbox(store: Store, token: string): Promise<{ url:
  */
 export async function createApp(overrides: Partial<Config> = {}, opts: { logger?: Logger } = {}): Promise<JessiApp> {
   const config = { ...loadConfig(), ...overrides };
+  const problems = configProblems(config);
+  if (problems.length) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
   const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL });
   // The Redis client is loaded only when it is used (it costs start-up time otherwise).
   const store: Store = config.REDIS_URL
@@ -64,6 +67,9 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
+  // /metrics, /metrics/ and /METRICS are different paths: only the exact one is routed.
+  app.set('case sensitive routing', true);
+  app.set('strict routing', true);
   app.use(metrics.httpMiddleware);
 
   let bot: JessiBot | undefined;
@@ -79,7 +85,14 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
     if (bot && storeOk) return res.json({ status: 'ready' });
     res.status(503).json({ status: 'not_ready', store: storeOk ? 'ok' : 'unreachable', bot: bot ? 'ok' : 'loading' });
   });
-  app.get('/metrics', metrics.handler);
+  // /metrics is internal: its own port (METRICS_PORT), or here only with the METRICS_TOKEN bearer token.
+  if (config.METRICS_TOKEN) {
+    const expected = `Bearer ${config.METRICS_TOKEN}`;
+    app.get('/metrics', (req, res, next) => (req.get('authorization') === expected ? metrics.handler(req, res, next) : sendError(res, 404, 'not_found', `No route for ${req.method} ${req.path}`)));
+  }
+  const metricsApp = express();
+  metricsApp.disable('x-powered-by');
+  metricsApp.get('/metrics', metrics.handler);
 
   const widgetOrigins = config.WIDGET_ORIGINS ? config.WIDGET_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean) : '*';
   app.use(createWebRouter({ widgetOrigins }));
@@ -99,11 +112,26 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
       return bot.handle(input);
     },
   };
-  app.use(jsonBody);
+  // The WhatsApp Cloud webhook reads its own raw body (up to 1 MiB, signed batches can exceed 16 KiB).
+  app.use((req, res, next) => (req.path === '/webhooks/whatsapp' ? next() : jsonBody(req, res, next)));
   app.use(chatRouter({ bot: readyBot, addressLimiter, isReady: () => bot !== undefined }));
 
-  const bf = createBotFrameworkHandler({ bot: readyBot, appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appTenantId: config.MICROSOFT_APP_TENANT_ID, appType: config.MICROSOFT_APP_TYPE, logger });
-  app.post('/api/messages', bf.handler);
+  const bf = createBotFrameworkHandler({ bot: readyBot, appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appTenantId: config.MICROSOFT_APP_TENANT_ID, appType: config.MICROSOFT_APP_TYPE, logger, serviceHosts: config.BOTFRAMEWORK_SERVICE_HOSTS.split(',') });
+  // #11.2: off without credentials, unless BOTFRAMEWORK_EMULATOR=1 (local Emulator, loopback serviceUrl only).
+  const bfEnabled = Boolean(config.MICROSOFT_APP_ID) || config.BOTFRAMEWORK_EMULATOR;
+  if (bfEnabled) {
+    const bfLimiter = createRateLimiter(store, { name: 'ip', limit: config.RATE_LIMIT_PER_MINUTE, windowSeconds: 60 });
+    app.post('/api/messages', async (req, res, next) => {
+      try {
+        const limit = await bfLimiter.hit(clientAddress(req));
+        if (!limit.allowed) return sendError(res, 429, 'rate_limited', 'Terlalu banyak permintaan; coba lagi nanti. (Too many requests; retry later.)', limit.retryAfterSeconds);
+        await bf.handler(req, res);
+      } catch (e) {
+        next(e);
+      }
+    });
+    if (!config.MICROSOFT_APP_ID) logger.warn('BOTFRAMEWORK_EMULATOR=1: /api/messages accepts UNAUTHENTICATED activities (loopback serviceUrl only); never in production');
+  }
 
   if (config.WHATSAPP_CLOUD_APP_SECRET && config.WHATSAPP_CLOUD_ACCESS_TOKEN && config.WHATSAPP_CLOUD_PHONE_NUMBER_ID && config.WHATSAPP_CLOUD_VERIFY_TOKEN) {
     app.use(createWhatsAppCloudRouter({
@@ -153,7 +181,7 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
     };
     bot = createJessiBot(deps);
     // botbuilder costs about a second to import: load it after the core is ready.
-    void bf.init().catch((err: unknown) => logger.warn({ err: String(err) }, 'bot framework adapter failed to load'));
+    if (bfEnabled) void bf.init().catch((err: unknown) => logger.warn({ err: String(err) }, 'bot framework adapter failed to load'));
     return bot;
   })();
 
@@ -169,8 +197,18 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
       // Behind a load balancer, idle keep-alive connections must outlive the balancer's (often 60 s), or a
       // request sent on a connection the server is just closing fails with a reset.
       server.keepAliveTimeout = 65_000;
-      server.headersTimeout = 66_000;
+      server.headersTimeout = Math.min(66_000, config.REQUEST_TIMEOUT_MS);
+      // Slow bodies (slowloris) are cut: the whole request must arrive within REQUEST_TIMEOUT_MS.
+      server.requestTimeout = config.REQUEST_TIMEOUT_MS;
       servers.push(server);
+      if (config.METRICS_PORT > 0 && config.PORT !== config.METRICS_PORT) {
+        const m = http.createServer(metricsApp);
+        servers.push(m);
+        await new Promise<void>((resolve, reject) => {
+          m.once('error', reject);
+          m.listen(config.METRICS_PORT, config.METRICS_HOST, () => resolve());
+        });
+      }
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.PORT, config.HOST, () => resolve());

@@ -37,6 +37,18 @@ const schema = z.object({
   KNOWLEDGE_DIR: z.string().default('knowledge'),
   INTENTS_DIR: z.string().default('intents'),
   SHUTDOWN_GRACE_MS: int(10_000),
+  /** Bot Framework without credentials (local Emulator only, loopback serviceUrl). */
+  BOTFRAMEWORK_EMULATOR: flag,
+  /** Hosts a credentialed Bot Framework reply may go to; `*.` = any subdomain. */
+  BOTFRAMEWORK_SERVICE_HOSTS: z.string().default('*.botframework.com,*.trafficmanager.net,smba.*,*.botframework.us,*.botframework.azure.us'),
+  /** /metrics is served on this separate port (loopback by default); 0 = no metrics listener. */
+  METRICS_PORT: int(9464, 0, 65535),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** When set, /metrics is also served on the public port to `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: optionalString,
+  /** Whole request (headers + body) must arrive within this time; slow bodies are cut. */
+  REQUEST_TIMEOUT_MS: int(10_000, 1000),
+  NODE_ENV: optionalString,
 });
 
 export type Config = z.infer<typeof schema>;
@@ -50,13 +62,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
+  const problems = configProblems(r.data);
+  if (problems.length) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
   return r.data;
+}
+
+export const DEFAULT_SALT = 'jessi-dev-salt';
+const CLOUD_VARS = ['WHATSAPP_CLOUD_VERIFY_TOKEN', 'WHATSAPP_CLOUD_APP_SECRET', 'WHATSAPP_CLOUD_ACCESS_TOKEN', 'WHATSAPP_CLOUD_PHONE_NUMBER_ID'] as const;
+
+/** Combinations that are each valid but unsafe or incomplete together. */
+export function configProblems(c: Config): string[] {
+  const out: string[] = [];
+  if (c.TRUST_PROXY === 'true' || c.TRUST_PROXY === 'yes')
+    out.push('TRUST_PROXY: "true" would trust any X-Forwarded-For (every client could pick its address); use a hop count (1) or the proxy subnets');
+  const cloudSet = CLOUD_VARS.filter((k) => c[k]);
+  if (cloudSet.length > 0 && cloudSet.length < CLOUD_VARS.length)
+    out.push(`WhatsApp Cloud is partly configured: missing ${CLOUD_VARS.filter((k) => !c[k]).join(', ')}`);
+  if (c.NODE_ENV === 'production') {
+    const missing: string[] = [];
+    if (!c.REDIS_URL) missing.push('REDIS_URL (the memory store loses conversations and limits on restart)');
+    if (c.CONVERSATION_KEY_SALT === DEFAULT_SALT) missing.push('CONVERSATION_KEY_SALT (the default salt is public)');
+    if (missing.length) out.push(`NODE_ENV=production needs ${missing.join(' and ')}`);
+  }
+  return out;
+}
+
+/** A warning line for a development start (memory store), or undefined. */
+export function startupWarnings(c: Config): string[] {
+  const w: string[] = [];
+  if (!c.REDIS_URL) w.push('REDIS_URL unset: using the in-memory store (one instance, lost on restart; not for production)');
+  if (c.BOTFRAMEWORK_EMULATOR && !c.MICROSOFT_APP_ID)
+    w.push('BOTFRAMEWORK_EMULATOR=1: /api/messages accepts UNAUTHENTICATED activities (loopback serviceUrl only) - never enable this in production');
+  return w;
 }
 
 /** `trust proxy` value for express from TRUST_PROXY: a hop count, or a subnet list; unset = not trusted. */
 export function trustProxySetting(value: string | undefined): boolean | number | string {
   if (!value) return false;
   if (/^\d+$/.test(value)) return Number(value);
-  if (value === 'true') return true;
+  if (value === 'true') throw new ConfigError('TRUST_PROXY=true is refused: use a hop count or subnets');
   return value;
 }

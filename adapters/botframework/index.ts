@@ -27,6 +27,27 @@ export interface BotFrameworkHandlerOptions {
    * By default only loopback serviceUrls are accepted then, so the service cannot be made to call other hosts.
    */
   emulatorServiceUrls?: 'loopback' | 'any';
+  /** With credentials: the hosts a reply may go to (`*.botframework.com`, `smba.*`); https only, default port. */
+  serviceHosts?: string[];
+}
+
+/** Whether `url` is an https URL on the default port whose host matches one of `patterns`. */
+export function allowedServiceUrl(url: string, patterns: string[]): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.protocol !== 'https:' || u.port !== '') return false;
+  const host = u.hostname.toLowerCase();
+  return patterns.some((raw) => {
+    const p = raw.trim().toLowerCase();
+    if (!p) return false;
+    if (p.startsWith('*.')) return host.endsWith(p.slice(1));
+    if (p.endsWith('.*')) return host.startsWith(p.slice(0, -1)) && !LOOPBACK.has(host);
+    return host === p;
+  });
 }
 
 export interface BotFrameworkHandler {
@@ -124,6 +145,9 @@ export function createBotFrameworkHandler(opts: BotFrameworkHandlerOptions): Bot
     if (!msg.success) return void res.status(400).json({ error: 'invalid_activity', message: msg.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
     if (emulator && opts.emulatorServiceUrls !== 'any' && !LOOPBACK.has(new URL(msg.data.serviceUrl).hostname)) {
       return void res.status(403).json({ error: 'service_url_not_allowed', message: 'without MICROSOFT_APP_ID only a local serviceUrl (emulator) is accepted' });
+    }
+    if (!emulator && !allowedServiceUrl(msg.data.serviceUrl, opts.serviceHosts ?? ['*.botframework.com', '*.trafficmanager.net', 'smba.*'])) {
+      return void res.status(403).json({ error: 'service_url_not_allowed', message: 'serviceUrl is not a Bot Framework host' });
     }
     // Channels always sign their posts; answer unsigned ones here rather than through botbuilder's stack trace.
     if (!emulator && !req.get('authorization')) return void res.status(401).json({ error: 'unauthorized' });

@@ -63,7 +63,7 @@ export function createWhatsAppCloudRouter(opts: WhatsAppCloudOptions): Router {
     res.sendStatus(403);
   });
 
-  router.post('/webhooks/whatsapp', express.raw({ type: () => true, limit: '1mb' }), (req: Request, res: Response) => {
+  router.post('/webhooks/whatsapp', express.raw({ type: () => true, limit: '1mb' }), async (req: Request, res: Response) => {
     const raw = rawBodyOf(req);
     const signature = req.get('x-hub-signature-256');
     if (!signature) return void res.status(401).json({ error: 'missing_signature' });
@@ -75,6 +75,8 @@ export function createWhatsAppCloudRouter(opts: WhatsAppCloudOptions): Router {
     } catch {
       return void res.status(400).json({ error: 'invalid_json' });
     }
+    // With the store down the messages cannot be de-duplicated or answered: 503 so that Meta retries later.
+    if (!(await store.ping().catch(() => false))) return void res.status(503).json({ error: 'unavailable' });
     res.sendStatus(200); // acknowledge first: Meta retries slow webhooks
     for (const m of inboundMessages(body, phoneNumberId)) void queue.run(m.from, () => handle(m));
   });
