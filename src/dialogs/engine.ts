@@ -76,6 +76,11 @@ async function advance(ctx: TurnContext, def: DialogDef, ds: DialogState, reprom
   for (const s of result.clear) delete ds.slots[s];
   ds.confirming = false;
   ds.reprompts = 0;
+  if (result.awaiting) {
+    ds.awaiting = result.awaiting;
+    ctx.state.dialog = ds;
+    return;
+  }
   const missingAgain = nextMissing(def, ds.slots);
   if (!missingAgain) {
     ctx.state.dialog = undefined;

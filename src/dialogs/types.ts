@@ -54,7 +54,13 @@ export interface DialogDef {
 
 export type DialogCompletion =
   | { messages: OutMessage[]; done: true }
-  | { messages: OutMessage[]; done: false; clear: string[] };
+  | {
+      messages: OutMessage[];
+      done: false;
+      clear: string[];
+      /** Wait for this (optional) slot next; the messages already ask for it (e.g. the one-time code). */
+      awaiting?: string;
+    };
 
 export interface DialogRegistry {
   get(id: string): DialogDef | undefined;

@@ -18,6 +18,9 @@ import {
   createdComplaintSchema,
   errorBodySchema,
   verifyResultSchema,
+  challengeSchema,
+  otpRequestSchema,
+  type Challenge,
   type Balance,
   type Claim,
   type Complaint,
@@ -27,19 +30,30 @@ import {
 
 export { StatusApiError, isStatusApiError, type StatusErrorKind, type UnavailableReason } from './errors.ts';
 export type { BreakerOptions, BreakerState } from './breaker.ts';
-export type { Balance, Claim, Complaint, ComplaintRequest, VerifyResult } from './schemas.ts';
+export type { Balance, Challenge, Claim, Complaint, ComplaintRequest, VerifyResult } from './schemas.ts';
 
 export interface StatusClient {
-  /** POST /v1/verify. Throws kind 'mismatch' (401), 'locked' (423), 'bad_request' (malformed input), 'unavailable'. */
-  verify(identifier: string, birthDate: string /* YYYY-MM-DD */): Promise<VerifyResult>;
+  /**
+   * POST /v1/verify: the first factor. On a match the agency sends a one-time code to the participant's
+   * registered phone and answers with a challenge. Throws 'mismatch' (401), 'locked' (423), 'bad_request', 'unavailable'.
+   */
+  verify(identifier: string, birthDate: string /* YYYY-MM-DD */): Promise<Challenge>;
+  /**
+   * POST /v1/verify/otp: the second factor. Throws 'wrong_code' (401), 'challenge_ended' (3 wrong codes, or an
+   * unknown challenge), 'code_expired' (410), 'locked' (423), 'unavailable'.
+   */
+  verifyOtp(challengeId: string, code: string): Promise<VerifyResult>;
   /** GET /v1/me/balance. Throws 'expired' when the participant token is no longer valid. */
   balance(participantToken: string): Promise<Balance>;
   /** GET /v1/me/claims. Throws 'expired' when the participant token is no longer valid. */
   claims(participantToken: string): Promise<Claim[]>;
   /** GET /v1/complaints/{ticket}; null when unknown (404) or not of the form ADU-YYYYMMDD-NNNN. */
   complaint(ticket: string): Promise<Complaint | null>;
-  /** POST /v1/complaints (never retried: a retry could file it twice). */
-  createComplaint(req: ComplaintRequest): Promise<{ ticket: string }>;
+  /**
+   * POST /v1/complaints (never retried here). `idempotencyKey` (header Idempotency-Key) makes a repeat of the
+   * same submission, e.g. the user's retry after a crash, return the first ticket instead of filing again.
+   */
+  createComplaint(req: ComplaintRequest, idempotencyKey?: string): Promise<{ ticket: string }>;
 }
 
 export interface StatusClientOptions {
@@ -67,7 +81,7 @@ export interface StatusClientHandle extends StatusClient {
   breakerState(): BreakerState;
 }
 
-type CallName = 'verify' | 'balance' | 'claims' | 'complaint' | 'create_complaint';
+type CallName = 'verify' | 'verify_otp' | 'balance' | 'claims' | 'complaint' | 'create_complaint';
 
 interface Answer {
   status: number;
@@ -100,24 +114,36 @@ export function createStatusClient(opts: StatusClientOptions): StatusClientHandl
   const doFetch = opts.fetch ?? globalThis.fetch;
   const now = opts.now ?? Date.now;
   const { logger, metrics } = opts;
-  const breaker = new CircuitBreaker(
-    {
-      ...opts.breaker,
-      onStateChange: (state) => (state === 'open' ? logger?.warn({ breaker: state }, 'status api circuit open') : logger?.info({ breaker: state }, `status api circuit ${state}`)),
-    },
-    now,
-  );
+  // One breaker per endpoint: a flood against one call (complaints) cannot take the others (balances) down.
+  // Only infrastructure failures count (timeouts, network errors, 5xx, broken answers); a business answer
+  // (401, 404, 409, 410, 423) is the API working.
+  const breakers = new Map<CallName, CircuitBreaker>();
+  const breakerOf = (call: CallName): CircuitBreaker => {
+    let b = breakers.get(call);
+    if (!b) {
+      b = new CircuitBreaker(
+        {
+          ...opts.breaker,
+          onStateChange: (state) => (state === 'open' ? logger?.warn({ call, breaker: state }, 'status api circuit open') : logger?.info({ call, breaker: state }, `status api circuit ${state}`)),
+        },
+        now,
+      );
+      breakers.set(call, b);
+    }
+    return b;
+  };
 
   const unavailable = (call: CallName, reason: UnavailableReason, status?: number, cause?: unknown) =>
     new StatusApiError('unavailable', `status api ${call}: unavailable (${reason}${status ? ` ${status}` : ''})`, { reason, status, cause });
 
   /** One HTTP exchange, within the timeout (body included). Throws 'unavailable' for timeouts, network errors, 5xx. */
-  async function attempt(call: CallName, method: 'GET' | 'POST', path: string, body: unknown, participantToken?: string): Promise<Answer> {
+  async function attempt(call: CallName, method: 'GET' | 'POST', path: string, body: unknown, participantToken?: string, extraHeaders: Record<string, string> = {}): Promise<Answer> {
+    const breaker = breakerOf(call);
     if (!breaker.tryAcquire()) throw unavailable(call, 'breaker_open');
     const ac = new AbortController();
     const timer = setTimeout(() => ac.abort(), timeoutMs);
     try {
-      const headers: Record<string, string> = { authorization: `Bearer ${opts.token}`, accept: 'application/json' };
+      const headers: Record<string, string> = { ...extraHeaders, authorization: `Bearer ${opts.token}`, accept: 'application/json' };
       if (body !== undefined) headers['content-type'] = 'application/json';
       if (participantToken !== undefined) headers['x-participant-token'] = participantToken;
       const res = await doFetch(`${baseUrl}${path}`, {
@@ -154,18 +180,18 @@ export function createStatusClient(opts: StatusClientOptions): StatusClientHandl
   }
 
   /** attempt() with retries (GET only, network errors and 5xx only), metrics and a log line per failure. */
-  async function send(call: CallName, method: 'GET' | 'POST', path: string, body?: unknown, participantToken?: string): Promise<Answer> {
+  async function send(call: CallName, method: 'GET' | 'POST', path: string, body?: unknown, participantToken?: string, extraHeaders?: Record<string, string>): Promise<Answer> {
     const done = metrics?.startStatusCall(call);
     const maxAttempts = method === 'GET' ? 1 + retries : 1;
     for (let n = 0; ; n++) {
       try {
-        const answer = await attempt(call, method, path, body, participantToken);
+        const answer = await attempt(call, method, path, body, participantToken, extraHeaders);
         done?.(answer.status < 400 ? 'ok' : `http_${answer.status}`);
         return answer;
       } catch (e) {
         const err = e as StatusApiError;
         const retryable = err.reason === 'network' || err.reason === 'http_5xx';
-        if (retryable && n + 1 < maxAttempts && breaker.state() !== 'open') {
+        if (retryable && n + 1 < maxAttempts && breakerOf(call).state() !== 'open') {
           logger?.warn({ call, reason: err.reason, status: err.status, attempt: n + 1 }, 'status api call failed, retrying');
           const d = Math.min(retryMaxMs, retryBaseMs * 2 ** n);
           await sleep(d / 2 + Math.random() * (d / 2));
@@ -189,8 +215,13 @@ export function createStatusClient(opts: StatusClientOptions): StatusClientHandl
   }
 
   /** Map a non-2xx answer that attempt() let through (4xx) to a typed error. */
-  function failure(call: CallName, answer: Answer, onUnauthorized: 'mismatch' | 'expired' | 'auth'): StatusApiError {
+  function failure(call: CallName, answer: Answer, onUnauthorized: 'mismatch' | 'expired' | 'auth' | 'wrong_code'): StatusApiError {
     const { status, body } = answer;
+    if (call === 'verify_otp') {
+      const code = errorCode(body);
+      if (status === 410) return new StatusApiError('code_expired', 'one-time code expired', { status });
+      if ((status === 401 && code === 'challenge_ended') || status === 404) return new StatusApiError('challenge_ended', 'challenge ended', { status });
+    }
     if (status === 401) {
       // The sandbox (and, by convention, the agency) says `unauthorized` when the service token is rejected:
       // that is a configuration problem, not the participant's fault.
@@ -198,6 +229,7 @@ export function createStatusClient(opts: StatusClientOptions): StatusClientHandl
         logger?.warn({ call, status }, 'status api rejected the service token (check STATUS_API_TOKEN)');
         return unavailable(call, 'auth', status);
       }
+      if (onUnauthorized === 'wrong_code') return new StatusApiError('wrong_code', 'wrong one-time code', { status });
       return onUnauthorized === 'mismatch'
         ? new StatusApiError('mismatch', 'identifier and birth date do not match', { status })
         : new StatusApiError('expired', 'participant token expired', { status });
@@ -217,14 +249,25 @@ export function createStatusClient(opts: StatusClientOptions): StatusClientHandl
   }
 
   return {
-    breakerState: () => breaker.state(),
+    breakerState: () => {
+      const states = [...breakers.values()].map((b) => b.state());
+      return states.includes('open') ? 'open' : states.includes('half_open') ? 'half_open' : 'closed';
+    },
 
     async verify(identifier, birthDate) {
       if (!/^(\d{11}|\d{16})$/.test(identifier) || !birthDateSchema.safeParse(birthDate).success)
         throw new StatusApiError('bad_request', 'identifier must be 11 or 16 digits and birthDate YYYY-MM-DD');
       const answer = await send('verify', 'POST', '/v1/verify', { identifier, birthDate });
       if (answer.status !== 200) throw failure('verify', answer, 'mismatch');
-      return parse('verify', verifyResultSchema, answer);
+      return parse('verify', challengeSchema, answer);
+    },
+
+    async verifyOtp(challengeId, code) {
+      const req = otpRequestSchema.safeParse({ challengeId, code });
+      if (!req.success) throw new StatusApiError('bad_request', 'challengeId and a 6-digit code are required');
+      const answer = await send('verify_otp', 'POST', '/v1/verify/otp', req.data);
+      if (answer.status !== 200) throw failure('verify_otp', answer, 'wrong_code');
+      return parse('verify_otp', verifyResultSchema, answer);
     },
 
     balance: (participantToken) => me('balance', balanceSchema, participantToken),
@@ -242,10 +285,10 @@ export function createStatusClient(opts: StatusClientOptions): StatusClientHandl
       return parse('complaint', complaintSchema, answer);
     },
 
-    async createComplaint(req) {
+    async createComplaint(req, idempotencyKey) {
       const body = complaintRequestSchema.safeParse(req);
       if (!body.success) throw new StatusApiError('bad_request', 'category, description and contact are required');
-      const answer = await send('create_complaint', 'POST', '/v1/complaints', body.data);
+      const answer = await send('create_complaint', 'POST', '/v1/complaints', body.data, undefined, idempotencyKey ? { 'idempotency-key': idempotencyKey } : undefined);
       if (answer.status !== 201 && answer.status !== 200) throw failure('create_complaint', answer, 'auth');
       return { ticket: parse('create_complaint', createdComplaintSchema, answer).ticket };
     },

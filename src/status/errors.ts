@@ -7,6 +7,12 @@ export type StatusErrorKind =
   | 'mismatch'
   /** 423 on verify: too many failures for that identifier; `retryAfterMinutes` when the API said. */
   | 'locked'
+  /** 401 on verify/otp: the one-time code is wrong (the challenge goes on). */
+  | 'wrong_code'
+  /** 401/404 on verify/otp after 3 wrong codes, or an unknown challenge: ask for a new code. */
+  | 'challenge_ended'
+  /** 410 on verify/otp: the code expired. */
+  | 'code_expired'
   /** Timeout, network error, 5xx, invalid answer, rejected service token, circuit breaker open. */
   | 'unavailable'
   /** 401 on /v1/me/*: the participant token expired (verify again). */

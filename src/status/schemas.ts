@@ -25,6 +25,12 @@ export const verifyRequestSchema = z.object({
 });
 export type VerifyRequest = z.infer<typeof verifyRequestSchema>;
 
+export const otpRequestSchema = z.object({
+  challengeId: z.string().min(8).max(128).regex(/^[A-Za-z0-9_-]+$/),
+  code: z.string().regex(/^\d{6}$/, 'code: 6 digits'),
+});
+export type OtpRequest = z.infer<typeof otpRequestSchema>;
+
 export const complaintRequestSchema = z.object({
   category: z.string().trim().min(1).max(100),
   description: z.string().trim().min(1).max(2000),
@@ -34,6 +40,15 @@ export type ComplaintRequest = z.infer<typeof complaintRequestSchema>;
 
 // ---- answers ----
 
+/** POST /v1/verify: identifier and birth date matched; a one-time code went to the registered phone. */
+export const challengeSchema = z.object({
+  challengeId: z.string().min(8).max(128),
+  maskedPhone: z.string().min(4).max(32),
+  expiresAt: isoDateTime,
+});
+export type Challenge = z.infer<typeof challengeSchema>;
+
+/** POST /v1/verify/otp: the code was right. */
 export const verifyResultSchema = z.object({
   participantToken: z.string().min(1).max(2048),
   expiresAt: isoDateTime,

@@ -3,6 +3,7 @@ import type { OutMessage } from '../../core/types.ts';
 import { readBirthDate, readIdentifier } from '../values.ts';
 import type { DialogCompletion, DialogDef, Extraction, Slots } from '../types.ts';
 import { statusErrorKind, unavailableMessage } from './errors.ts';
+import { StatusApiError } from '../../status/errors.ts';
 
 /** A verification that has not expired yet, if any. */
 export function currentVerification(ctx: DialogContext) {
@@ -27,10 +28,29 @@ const askBirthDate = (ctx: DialogContext, reprompt: boolean): OutMessage[] => [{
   en: reprompt ? 'Please type your *date of birth* as day-month-year, e.g. *15-03-1990*.' : 'Please send your *date of birth* (day-month-year, e.g. *15-03-1990*).',
 }) }];
 
+const askCode = (ctx: DialogContext, maskedPhone: string | undefined): OutMessage[] => [{ text: tr(ctx, {
+  id: `Kode OTP 6 digit telah dikirim lewat SMS ke nomor HP terdaftar *${maskedPhone ?? '-'}*. Silakan ketik kodenya di sini (berlaku 5 menit). Belum menerima? Ketik *kirim ulang*.`,
+  en: `A 6-digit one-time code (OTP) was sent by SMS to your registered phone *${maskedPhone ?? '-'}*. Please type the code here (valid for 5 minutes). Didn't get it? Type *resend*.`,
+}) }];
+
+/** A resend is allowed this long after the last code. */
+const RESEND_AFTER_MS = 60_000;
+const RESEND = /\b(kirim ulang|kirim lagi|kirimkan lagi|kode baru|minta kode( lagi| baru)?|belum (dapat|terima|masuk)|ga(k)? masuk|resend|send (it )?again|new code)\b/i;
+
+interface PendingChallenge {
+  id: string;
+  maskedPhone: string;
+  sentAt: number;
+  /** The identifier and birth date it was sent for: typing others starts over. */
+  for: string;
+}
+
 /**
- * A dialog that needs a verified participant: asks for KPJ/NIK and birth date, verifies them against the
- * status API, then runs `show` with the participant token. Verification lasts for the conversation until
- * the token expires; it never reaches the client.
+ * A dialog that needs a verified participant, with two factors: KPJ/NIK and birth date (no secret: a NIK
+ * encodes the birth date), then the one-time code the agency sends to the phone registered with it. Only then
+ * `show` runs with the participant token. The code can be resent after 60 s; 3 wrong codes end the challenge;
+ * an expired code is said plainly. Verification lasts for the conversation until the token expires; the token
+ * never reaches the client.
  */
 export function verifiedDialog(spec: {
   id: string;
@@ -53,11 +73,75 @@ export function verifiedDialog(spec: {
     }
   }
 
+  /** First factor: identifier + birth date; on a match a code goes to the registered phone. */
+  async function sendCode(ctx: DialogContext, slots: Slots, resend: boolean): Promise<DialogCompletion> {
+    try {
+      const c = await ctx.deps.status.verify(slots.identifier as string, slots.birthDate as string);
+      slots.challenge = { id: c.challengeId, maskedPhone: c.maskedPhone, sentAt: ctx.deps.now(), for: `${String(slots.identifier)}|${String(slots.birthDate)}` } satisfies PendingChallenge;
+      delete slots.code;
+      const intro = resend ? [{ text: tr(ctx, { id: 'Kode baru sudah dikirim.', en: 'A new code has been sent.' }) }] : [];
+      return { done: false, clear: [], awaiting: 'code', messages: [...intro, ...askCode(ctx, c.maskedPhone)] };
+    } catch (e) {
+      const kind = statusErrorKind(e);
+      // Nothing personal is revealed; the number is kept, so a mistyped date needs only the date again
+      // (a different KPJ/NIK typed now replaces it).
+      if (kind === 'mismatch')
+        return { done: false, clear: ['birthDate'], messages: [{ text: tr(ctx, {
+          id: 'Maaf, data tidak cocok. Periksa kembali tanggal lahir Anda (atau kirim nomor KPJ/NIK yang benar), lalu coba lagi.',
+          en: 'Sorry, the details do not match. Please check your date of birth (or send the right KPJ/NIK), then try again.',
+        }) }] };
+      if (kind === 'locked') return { done: true, messages: [lockedMessage(ctx, e)] };
+      return { done: true, messages: [unavailableMessage(ctx)] };
+    }
+  }
+
+  /** Second factor: the one-time code. */
+  async function checkCode(ctx: DialogContext, slots: Slots, pending: PendingChallenge): Promise<DialogCompletion> {
+    const code = slots.code as string;
+    delete slots.code;
+    try {
+      const v = await ctx.deps.status.verifyOtp(pending.id, code);
+      delete slots.challenge;
+      ctx.state.verification = { participantToken: v.participantToken, expiresAt: v.expiresAt, displayName: v.displayName };
+      return run(ctx, v.participantToken, v.displayName);
+    } catch (e) {
+      const kind = statusErrorKind(e);
+      if (kind === 'wrong_code')
+        return { done: false, clear: [], awaiting: 'code', messages: [{ text: tr(ctx, {
+          id: 'Kode OTP salah. Silakan periksa SMS Anda dan ketik lagi kodenya, atau ketik *kirim ulang* untuk kode baru.',
+          en: 'That code is wrong. Please check your SMS and type the code again, or type *resend* for a new code.',
+        }) }] };
+      if (kind === 'code_expired')
+        return { done: false, clear: [], awaiting: 'code', messages: [{ text: tr(ctx, {
+          id: 'Kode OTP sudah kedaluwarsa (berlaku 5 menit). Ketik *kirim ulang* untuk mendapatkan kode baru.',
+          en: 'The code has expired (codes are valid for 5 minutes). Type *resend* to get a new one.',
+        }) }] };
+      if (kind === 'challenge_ended') {
+        delete slots.challenge;
+        return { done: true, messages: [{ text: tr(ctx, {
+          id: `Demi keamanan, verifikasi dihentikan karena kode OTP salah 3 kali. Anda bisa mencoba lagi dari awal, atau hubungi call center *${callCentre(ctx)}*.`,
+          en: `For your security, verification has stopped after 3 wrong codes. You can start again, or call *${callCentre(ctx)}*.`,
+        }) }] };
+      }
+      if (kind === 'locked') return { done: true, messages: [lockedMessage(ctx, e)] };
+      return { done: true, messages: [unavailableMessage(ctx)] };
+    }
+  }
+
+  function lockedMessage(ctx: DialogContext, e: unknown): OutMessage {
+    const m = e instanceof StatusApiError ? e.retryAfterMinutes : undefined;
+    const wait = { id: m ? `dalam ${m} menit` : 'beberapa saat lagi', en: m ? `in ${m} minutes` : 'later' };
+    return { text: tr(ctx, {
+      id: `Demi keamanan, verifikasi untuk nomor ini dikunci sementara karena terlalu banyak percobaan yang gagal. Silakan coba lagi ${wait.id}, atau hubungi call center *${callCentre(ctx)}*.`,
+      en: `For your security, verification for this number is locked for a while after too many failed attempts. Please try again ${wait.en}, or call *${callCentre(ctx)}*.`,
+    }) };
+  }
+
   return {
     id: spec.id,
     intent: spec.id,
     title: spec.title,
-    slots: [{ name: 'identifier' }, { name: 'birthDate' }],
+    slots: [{ name: 'identifier' }, { name: 'birthDate' }, { name: 'code', optional: true }],
 
     async onStart(ctx) {
       const v = currentVerification(ctx);
@@ -66,6 +150,14 @@ export function verifiedDialog(spec: {
 
     extract(text, awaiting, ctx): Extraction {
       const values: Slots = {};
+      if (awaiting === 'code') {
+        // While a code is awaited, six digits are the code (never a date or a number), and "kirim ulang" asks again.
+        const code = text.match(/(?<!\d)\d{6}(?!\d)/)?.[0];
+        if (code && !/\d{7,}/.test(text)) return { values: { code } };
+        if (RESEND.test(text)) return { values: { resend: true } };
+        if (/(?<!\d)\d{4,8}(?!\d)/.test(text) && !/\d{9,}/.test(text))
+          return { values, invalid: { slot: 'code', reason: { id: 'Kode OTP terdiri dari 6 digit.', en: 'The one-time code has 6 digits.' } } };
+      }
       const id = readIdentifier(text);
       if (id && 'value' in id) values.identifier = id.value;
       const rest = id && 'value' in id ? text.replace(id.raw, ' ') : text;
@@ -78,34 +170,28 @@ export function verifiedDialog(spec: {
       return { values };
     },
 
-    prompt(slot, ctx, _slots, reprompt) {
+    prompt(slot, ctx, slots, reprompt) {
+      if (slot === 'code') return askCode(ctx, (slots.challenge as PendingChallenge | undefined)?.maskedPhone);
       return slot === 'identifier' ? askIdentifier(ctx, reprompt) : askBirthDate(ctx, reprompt);
     },
 
     async complete(ctx, slots) {
-      try {
-        const v = await ctx.deps.status.verify(slots.identifier as string, slots.birthDate as string);
-        ctx.state.verification = { participantToken: v.participantToken, expiresAt: v.expiresAt, displayName: v.displayName };
-        return run(ctx, v.participantToken, v.displayName);
-      } catch (e) {
-        const kind = statusErrorKind(e);
-        // Nothing personal is revealed; the number is kept, so a mistyped date needs only the date again
-        // (a different KPJ/NIK typed now replaces it).
-        if (kind === 'mismatch')
-          return { done: false, clear: ['birthDate'], messages: [{ text: tr(ctx, {
-            id: 'Maaf, data tidak cocok. Periksa kembali tanggal lahir Anda (atau kirim nomor KPJ/NIK yang benar), lalu coba lagi.',
-            en: 'Sorry, the details do not match. Please check your date of birth (or send the right KPJ/NIK), then try again.',
+      const sentFor = `${String(slots.identifier)}|${String(slots.birthDate)}`;
+      const pending = (slots.challenge as PendingChallenge | undefined)?.for === sentFor ? (slots.challenge as PendingChallenge) : undefined;
+      if (pending && slots.resend) {
+        delete slots.resend;
+        const wait = Math.ceil((pending.sentAt + RESEND_AFTER_MS - ctx.deps.now()) / 1000);
+        if (wait > 0)
+          return { done: false, clear: [], awaiting: 'code', messages: [{ text: tr(ctx, {
+            id: `Kode baru bisa diminta dalam ${wait} detik. Sementara itu, silakan cek SMS di nomor *${pending.maskedPhone}*.`,
+            en: `A new code can be requested in ${wait} seconds. Meanwhile, please check the SMS on *${pending.maskedPhone}*.`,
           }) }] };
-        if (kind === 'locked') {
-          const m = (e as { retryAfterMinutes?: number }).retryAfterMinutes;
-          const wait = { id: m ? `dalam ${m} menit` : 'beberapa saat lagi', en: m ? `in ${m} minutes` : 'later' };
-          return { done: true, messages: [{ text: tr(ctx, {
-            id: `Demi keamanan, verifikasi untuk nomor ini dikunci sementara karena terlalu banyak percobaan yang gagal. Silakan coba lagi ${wait.id}, atau hubungi call center *${callCentre(ctx)}*.`,
-            en: `For your security, verification for this number is locked for a while after too many failed attempts. Please try again ${wait.en}, or call *${callCentre(ctx)}*.`,
-          }) }] };
-        }
-        return { done: true, messages: [unavailableMessage(ctx)] };
+        return sendCode(ctx, slots, true);
       }
+      if (pending && typeof slots.code === 'string') return checkCode(ctx, slots, pending);
+      // Asked again (e.g. after a 5-digit answer): the code already sent stands.
+      if (pending) return { done: false, clear: [], awaiting: 'code', messages: askCode(ctx, pending.maskedPhone) };
+      return sendCode(ctx, slots, false);
     },
   };
 }

@@ -11,6 +11,8 @@ export interface DemoParticipant {
   nik: string;
   birthDate: string;
   name: string;
+  /** Phone registered with the agency: the one-time code goes there (never shown unmasked). */
+  phone: string;
   balance: Balance;
   claims: Claim[];
 }
@@ -22,6 +24,7 @@ export const DEMO_PARTICIPANTS: readonly DemoParticipant[] = [
     nik: '3174011503900001',
     birthDate: '1990-03-15',
     name: 'Budi Santoso',
+    phone: '081234567890',
     balance: { asOf: '2026-10-31', jht: { scheme: 'conventional', balance: 45_678_900 } },
     claims: [
       {
@@ -40,6 +43,7 @@ export const DEMO_PARTICIPANTS: readonly DemoParticipant[] = [
     nik: '3273024708850002',
     birthDate: '1985-08-07',
     name: 'Siti Rahmawati',
+    phone: '085698765432',
     balance: { asOf: '2026-10-31', jht: { scheme: 'sharia', balance: 128_450_000 } },
     claims: [],
   },
@@ -82,3 +86,9 @@ export function findParticipant(identifier: string): DemoParticipant | undefined
 }
 
 export const findDemoComplaint = (ticket: string): Complaint | undefined => DEMO_COMPLAINTS.find((c) => c.ticket === ticket);
+
+/** 081234567890 → 0812****7890. */
+export const maskPhone = (phone: string): string => `${phone.slice(0, 4)}${'*'.repeat(Math.max(4, phone.length - 8))}${phone.slice(-4)}`;
+
+/** The sandbox's one-time code for every demo participant (api.md). */
+export const SANDBOX_OTP = '123456';

@@ -4,18 +4,26 @@
  * Store, so several instances sharing Redis behave as one API.
  *
  * Store keys (the Redis store adds its `jessi:` prefix):
- *   sandbox:verify-fail:<hmac>     failure times (ms) of one identifier (KPJ or NIK) in the lock window
+ *   sandbox:verify-fail:<hmac>     failure times (ms) of one PERSON (their KPJ and NIK share it; an unknown
+ *                                  identifier counts on its own) in the lock window: wrong birth dates and codes
+ *   sandbox:challenges:<hmac>      times one person was sent a code in the window (at most 5 per 15 minutes)
+ *   sandbox:challenge:<sha256>     a pending one-time-code challenge { participant, code, expiresAt, wrong }
  *   sandbox:token:<sha256>         participant token record { participant, expiresAt } (TTL = token lifetime)
- *   sandbox:ticket-seq:<YYYYMMDD>  per-day ticket counter (store.increment: unique across instances)
  *   sandbox:complaint:<ticket>     complaints filed through the sandbox
+ *   sandbox:idem:<sha256>          Idempotency-Key → ticket, so a repeated submission files nothing new
+ *
+ * The lock-out after 3 failures locks the BIRTH-DATE step for that person: a wrong birth date then gets 423.
+ * The owner's own path stays open: the right birth date still sends a code to the phone registered with the
+ * agency (which an attacker who knows the NIK does not hold), limited to 5 codes per person per 15 minutes,
+ * so someone else's guesses cannot lock the owner out, and the code is the real check.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { Store } from '../../store/types.ts';
 import { StoreUnavailableError } from '../../store/types.ts';
-import { complaintRequestSchema, verifyRequestSchema, type Complaint } from '../schemas.ts';
-import { DEMO_PARTICIPANTS, findDemoComplaint, findParticipant, maskName } from './data.ts';
+import { complaintRequestSchema, otpRequestSchema, verifyRequestSchema, type Complaint } from '../schemas.ts';
+import { DEMO_PARTICIPANTS, findDemoComplaint, findParticipant, maskName, maskPhone, SANDBOX_OTP } from './data.ts';
 
 /** Failure injection for tests. Read on every request, so a test can change it while the server runs. */
 export interface SandboxFaults {
@@ -41,6 +49,18 @@ export interface SandboxOptions {
   faults?: SandboxFaults;
   logger?: Pick<Logger, 'warn' | 'error'>;
 }
+
+interface ChallengeRecord {
+  participant: string;
+  code: string;
+  expiresAt: number;
+  wrong: number;
+}
+
+/** Codes expire after 5 minutes; 3 wrong codes end a challenge; at most 5 codes per person per window. */
+const CHALLENGE_TTL_SECONDS = 300;
+const MAX_WRONG_CODES = 3;
+const MAX_CHALLENGES = 5;
 
 interface TokenRecord {
   participant: string;
@@ -80,6 +100,9 @@ export function createSandboxRouter(opts: SandboxOptions): express.Router {
   const failKey = (subject: string) => `sandbox:verify-fail:${createHmac('sha256', opts.token).update(subject).digest('hex').slice(0, 32)}`;
   const tokenKey = (token: string) => `sandbox:token:${sha256(token).toString('hex')}`;
   const complaintKey = (ticket: string) => `sandbox:complaint:${ticket}`;
+  const challengeKey = (id: string) => `sandbox:challenge:${sha256(id).toString('hex')}`;
+  const challengesKey = (subject: string) => `sandbox:challenges:${createHmac('sha256', opts.token).update(subject).digest('hex').slice(0, 32)}`;
+  const idemKey = (key: string) => `sandbox:idem:${sha256(key).toString('hex')}`;
   const recent = (times: number[] | undefined, t: number) => (times ?? []).filter((x) => x > t - windowSeconds * 1000 && x <= t);
 
   const router = express.Router();
@@ -107,32 +130,77 @@ export function createSandboxRouter(opts: SandboxOptions): express.Router {
 
   router.use('/v1', express.json({ limit: '16kb' }));
 
+  /** Count one failure for a person; true when they are now (or were already) locked. */
+  async function countFailure(subject: string, t: number): Promise<void> {
+    await store.update<number[]>(failKey(subject), (cur) => [...recent(cur, t), t], windowSeconds);
+  }
+  async function lockState(subject: string, t: number): Promise<{ locked: boolean; retryAfterSeconds: number }> {
+    const fails = recent(await store.get<number[]>(failKey(subject)), t);
+    if (fails.length < maxFailures) return { locked: false, retryAfterSeconds: 0 };
+    const unlockAt = fails[fails.length - maxFailures]! + windowSeconds * 1000;
+    return { locked: true, retryAfterSeconds: Math.max(1, Math.ceil((unlockAt - t) / 1000)) };
+  }
+  function locked(res: Response, retryAfterSeconds: number): void {
+    res.set('Retry-After', String(retryAfterSeconds));
+    sendError(res, 423, 'locked', 'too many failed verifications; try again later', { retryAfterSeconds });
+  }
+
   router.post('/v1/verify', async (req, res) => {
     const body = verifyRequestSchema.safeParse(req.body);
     if (!body.success) return sendError(res, 400, 'invalid_request', 'identifier (11 or 16 digits) and birthDate (YYYY-MM-DD) are required');
     const { identifier, birthDate } = body.data;
     const t = now();
     const participant = findParticipant(identifier);
-    // Counted per identifier, as the contract says (a participant's KPJ and NIK are counted apart).
-    const key = failKey(identifier);
-
-    // Reserve this attempt atomically (parallel guesses cannot slip past the limit); a success clears the count.
-    const seen = { locked: false };
-    const fails = (await store.update<number[]>(key, (cur) => {
-      const r = recent(cur, t);
-      seen.locked = r.length >= maxFailures;
-      return seen.locked ? r : [...r, t];
-    }, windowSeconds)) ?? [];
-    if (seen.locked) {
-      // Unlocks when the failure that made the count reach the limit leaves the window.
-      const unlockAt = fails[fails.length - maxFailures]! + windowSeconds * 1000;
-      const retryAfterSeconds = Math.max(1, Math.ceil((unlockAt - t) / 1000));
-      res.set('Retry-After', String(retryAfterSeconds));
-      return sendError(res, 423, 'locked', 'too many failed verifications; try again later', { retryAfterSeconds });
+    // Counted per person: a participant's KPJ and NIK share one count.
+    const subject = participant ? `person:${participant.id}` : `id:${identifier}`;
+    const match = !!participant && participant.birthDate === birthDate;
+    const lock = await lockState(subject, t);
+    if (!match) {
+      if (lock.locked) return locked(res, lock.retryAfterSeconds);
+      await countFailure(subject, t);
+      const after = await lockState(subject, t);
+      if (after.locked) return locked(res, after.retryAfterSeconds);
+      return sendError(res, 401, 'mismatch', 'identifier and birth date do not match');
     }
-    if (!participant || participant.birthDate !== birthDate) return sendError(res, 401, 'mismatch', 'identifier and birth date do not match');
-    await store.delete(key);
+    // The right birth date: a code goes to the registered phone (also while the birth-date step is locked).
+    const sent = (await store.update<number[]>(challengesKey(subject), (cur) => {
+      const r = recent(cur, t);
+      return r.length >= MAX_CHALLENGES ? r : [...r, t];
+    }, windowSeconds)) ?? [];
+    if (recent(sent, t).length >= MAX_CHALLENGES && sent[sent.length - 1] !== t) {
+      const retry = Math.max(1, Math.ceil((sent[sent.length - MAX_CHALLENGES]! + windowSeconds * 1000 - t) / 1000));
+      return locked(res, retry);
+    }
+    const challengeId = randomBytes(24).toString('base64url');
+    const expiresAt = t + CHALLENGE_TTL_SECONDS * 1000;
+    await store.set<ChallengeRecord>(challengeKey(challengeId), { participant: participant!.id, code: SANDBOX_OTP, expiresAt, wrong: 0 }, CHALLENGE_TTL_SECONDS + 60);
+    res.json({ challengeId, maskedPhone: maskPhone(participant!.phone), expiresAt: new Date(expiresAt).toISOString() });
+  });
 
+  router.post('/v1/verify/otp', async (req, res) => {
+    const body = otpRequestSchema.safeParse(req.body);
+    if (!body.success) return sendError(res, 400, 'invalid_request', 'challengeId and a 6-digit code are required');
+    const t = now();
+    const key = challengeKey(body.data.challengeId);
+    const ch = await store.get<ChallengeRecord>(key);
+    if (!ch) return sendError(res, 404, 'not_found', 'no such challenge; request a new code');
+    if (ch.expiresAt <= t) {
+      await store.delete(key);
+      return sendError(res, 410, 'expired', 'the one-time code expired; request a new one');
+    }
+    const participant = DEMO_PARTICIPANTS.find((p) => p.id === ch.participant)!;
+    if (body.data.code !== ch.code) {
+      await countFailure(`person:${participant.id}`, t);
+      const wrong = ch.wrong + 1;
+      if (wrong >= MAX_WRONG_CODES) {
+        await store.delete(key);
+        return sendError(res, 401, 'challenge_ended', 'too many wrong codes; request a new one');
+      }
+      await store.set<ChallengeRecord>(key, { ...ch, wrong }, Math.ceil((ch.expiresAt - t) / 1000) + 60);
+      return sendError(res, 401, 'wrong_code', 'wrong one-time code', { attemptsLeft: MAX_WRONG_CODES - wrong });
+    }
+    await store.delete(key);
+    await store.delete(failKey(`person:${participant.id}`));
     const participantToken = randomBytes(32).toString('base64url');
     const expiresAt = t + tokenTtl * 1000;
     await store.set<TokenRecord>(tokenKey(participantToken), { participant: participant.id, expiresAt }, tokenTtl);
@@ -169,16 +237,28 @@ export function createSandboxRouter(opts: SandboxOptions): express.Router {
   router.post('/v1/complaints', async (req, res) => {
     const body = complaintRequestSchema.safeParse(req.body);
     if (!body.success) return sendError(res, 400, 'invalid_request', 'category, description and contact are required');
+    const idem = req.get('idempotency-key')?.trim();
+    if (idem && (idem.length > 200 || !/^[\x21-\x7e]+$/.test(idem))) return sendError(res, 400, 'invalid_request', 'Idempotency-Key: 1-200 visible characters');
+    if (idem) {
+      const earlier = await store.get<string>(idemKey(idem));
+      if (earlier) return res.status(201).json({ ticket: earlier });
+    }
     const t = now();
     const day = wibDay(t);
+    // Random numbers among the unused ones of the day: a ticket says nothing about how many came before it.
+    // Claiming a number is atomic (update on its own key), so concurrent instances never share one.
     let ticket: string | undefined;
-    // The counter is atomic in the store, so concurrent instances never hand out the same number.
-    while (!ticket) {
-      const n = await store.increment(`sandbox:ticket-seq:${day}`, 2 * 86_400);
-      if (n > 9999) return sendError(res, 503, 'unavailable', 'daily ticket numbers exhausted');
-      const candidate = `ADU-${day}-${String(n).padStart(4, '0')}`;
-      if (!findDemoComplaint(candidate)) ticket = candidate;
+    for (let tries = 0; tries < 30 && !ticket; tries++) {
+      const candidate = `ADU-${day}-${String(randomBytes(2).readUInt16BE() % 10_000).padStart(4, '0')}`;
+      if (findDemoComplaint(candidate)) continue;
+      let mine = false;
+      await store.update<{ claimed: true }>(`sandbox:ticket:${candidate}`, (cur) => {
+        mine = !cur;
+        return cur ?? { claimed: true };
+      }, 2 * 86_400);
+      if (mine) ticket = candidate;
     }
+    if (!ticket) return sendError(res, 503, 'unavailable', 'no free ticket number; try again');
     const at = wibIso(t);
     const complaint: StoredComplaint = {
       ticket,
@@ -191,6 +271,7 @@ export function createSandboxRouter(opts: SandboxOptions): express.Router {
       contact: body.data.contact,
     };
     await store.set(complaintKey(ticket), complaint, COMPLAINT_TTL_SECONDS);
+    if (idem) await store.set(idemKey(idem), ticket, 86_400);
     res.status(201).json({ ticket });
   });
 
