@@ -18,7 +18,8 @@ describe('privacy of the status flows', () => {
     let s = {};
     await svc.say(s, 'cek saldo jht saya');
     await svc.say(s, 'NIK 3174011503900001');
-    const r = await svc.say(s, '15/03/1990');
+    await svc.say(s, '15/03/1990');
+    const r = await svc.say(s, '123456');
     expect(r.text).toMatch(/45\.678\.900/);
     s = {};
     await svc.say(s, 'status klaim saya');
@@ -35,14 +36,16 @@ describe('privacy of the status flows', () => {
     expect(log).toContain('"textHash"');
     expect(log).not.toContain('"text"');
     for (const id of DEMO_IDS) expect(log).not.toContain(id);
-    expect(log).not.toMatch(/45[.,]?678[.,]?900|15\/03\/1990|0813-?2468-?1357|Budi/);
+    expect(log).not.toMatch(/45[.,]?678[.,]?900|15\/03\/1990|0813-?2468-?1357|081234567890|123456|Budi/);
   });
 
   it('never sends the participant token or the verification state to the client', async () => {
     const s = {};
     await svc.say(s, 'saldo jht');
     await svc.say(s, '21012345678');
-    const r = await svc.say(s, '15-03-1990');
+    await svc.say(s, '15-03-1990');
+    const r = await svc.say(s, '123456');
+    expect(r.text).toMatch(/45\.678\.900/);
     expect(Object.keys(r.body).sort()).toEqual(['intent', 'messages', 'sessionId']);
     expect(JSON.stringify(r.body)).not.toMatch(/token|expiresAt/i);
   });

@@ -33,7 +33,8 @@ afterAll(async () => {
 async function verifyBudi(s: { id?: string }) {
   await svc.say(s, 'cek saldo jht saya');
   await svc.say(s, '21012345678');
-  const r = await svc.say(s, '15-03-1990');
+  await svc.say(s, '15-03-1990');
+  const r = await svc.say(s, '123456');
   expect(r.text).toMatch(/Rp45\.678\.900/);
 }
 
@@ -47,8 +48,27 @@ describe('status flows when the API misbehaves', () => {
     expect(r.text).toMatch(/KPJ|NIK/);
     expect(r.text).not.toMatch(/KLM-2026-000871/);
     await svc.say(s, '21012345678');
-    const again = await svc.say(s, '15/03/1990');
+    await svc.say(s, '15/03/1990');
+    const again = await svc.say(s, '123456');
     expect(again.text).toMatch(/KLM-2026-000871/);
+  });
+
+  it('a new code only after 60 seconds; an expired code is said clearly and a new one works', async () => {
+    const s = {};
+    await svc.say(s, 'check my JHT balance');
+    await svc.say(s, '21012345678');
+    let r = await svc.say(s, '15-03-1990');
+    expect(r.text).toMatch(/one-time code/i);
+    r = await svc.say(s, 'resend');
+    expect(r.text).toMatch(/in \d+ seconds/);
+    clock += 6 * 60_000; // past the 5-minute code
+    r = await svc.say(s, '123456');
+    expect(r.text).toMatch(/expired/i);
+    expect(r.text).not.toMatch(/45[.,]678[.,]900/);
+    r = await svc.say(s, 'resend');
+    expect(r.text).toMatch(/new code has been sent/i);
+    r = await svc.say(s, '123456');
+    expect(r.text).toMatch(/45[.,]678[.,]900/);
   });
 
   it('the API timing out gets a polite message with the call centre, and the conversation goes on', async () => {

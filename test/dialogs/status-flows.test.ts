@@ -18,6 +18,11 @@ describe('verified JHT balance and claim status through /api/chat (embedded sand
     expect(r.text).toMatch(/lahir/i);
     expect(r.text).not.toMatch(/45\.678\.900/);
     r = await svc.say(s, '15-03-1990');
+    // the birth date is no secret: nothing personal yet, a one-time code goes to the registered phone (masked)
+    expect(r.text).not.toMatch(/45\.678\.900|Budi|B\*+ S\*+/);
+    expect(r.text).toMatch(/OTP/);
+    expect(r.text).toMatch(/0812\*+7890/);
+    r = await svc.say(s, '123456');
     expect(r.text).toMatch(/Rp45\.678\.900/);
     expect(r.text).toMatch(/B\*+ S\*+/);
     expect(r.text).not.toMatch(/Budi Santoso/);
@@ -33,7 +38,9 @@ describe('verified JHT balance and claim status through /api/chat (embedded sand
     const s = {};
     await svc.say(s, 'saldo jht');
     await svc.say(s, 'NIK 3273024708850002');
-    const r = await svc.say(s, '07/08/1985');
+    let r = await svc.say(s, '07/08/1985');
+    expect(r.text).toMatch(/0856\*+5432/);
+    r = await svc.say(s, '123456');
     expect(r.text).toMatch(/Rp128\.450\.000/);
     expect(r.text).toMatch(/syariah/);
   });
@@ -47,25 +54,53 @@ describe('verified JHT balance and claim status through /api/chat (embedded sand
     expect(r.text).not.toMatch(/128\.450|Siti|Rahmawati/i);
   });
 
-  it('locks the identifier for 15 minutes after 3 failures', async () => {
+  it('locks the birth-date step per person after 3 failures (KPJ and NIK share the count), but the owner still gets a code', async () => {
     const s = {};
     await svc.say(s, 'cek saldo jht');
     for (const d of ['01-01-1991', '02-01-1991', '03-01-1991']) {
       await svc.say(s, '21098765432');
       await svc.say(s, d);
     }
+    // the same person by NIK: a 4th wrong date is refused with the lock, nothing personal
+    await svc.say(s, 'cek saldo jht');
+    await svc.say(s, '3273024708850002');
+    let r = await svc.say(s, '04-01-1991');
+    expect(r.text).toMatch(/dikunci/);
+    expect(r.text).not.toMatch(/128\.450/);
+    // the owner, with the right date, is not locked out: the code goes to their own phone
     await svc.say(s, 'cek saldo jht');
     await svc.say(s, '21098765432');
-    const r = await svc.say(s, '07-08-1985'); // right date, but locked now
-    expect(r.text).toMatch(/dikunci|15 menit/);
+    r = await svc.say(s, '07-08-1985');
+    expect(r.text).toMatch(/OTP/);
     expect(r.text).not.toMatch(/128\.450/);
+    r = await svc.say(s, '123456');
+    expect(r.text).toMatch(/Rp128\.450\.000/);
+  });
+
+  it('a NIK and the birth date it encodes reveal nothing; a wrong code neither; 3 wrong codes end the challenge', async () => {
+    const s = {};
+    await svc.say(s, 'cek saldo jht saya');
+    await svc.say(s, '3174011503900001'); // digits 7-12: 150390 = 15 March 1990
+    let r = await svc.say(s, '15-03-1990');
+    expect(r.text).not.toMatch(/45\.678\.900|Budi|B\*+ S\*+/);
+    r = await svc.say(s, '000000');
+    expect(r.text).toMatch(/salah/i);
+    expect(r.text).not.toMatch(/45\.678\.900/);
+    r = await svc.say(s, '111111');
+    r = await svc.say(s, '222222');
+    expect(r.text).toMatch(/dihentikan|3 kali/);
+    expect(r.text).not.toMatch(/45\.678\.900/);
+    // the challenge is over: the right code now opens nothing
+    r = await svc.say(s, '123456');
+    expect(r.text).not.toMatch(/45\.678\.900/);
   });
 
   it('a participant with no claims is told so', async () => {
     const s = {};
     await svc.say(s, 'klaim saya sudah diproses belum ya');
     await svc.say(s, 'nik 3273024708850002');
-    const r = await svc.say(s, '7/8/1985');
+    await svc.say(s, '7/8/1985');
+    const r = await svc.say(s, '123456');
     expect(r.intent?.id).toBe('claim_status');
     expect(r.text).toMatch(/tidak ada klaim/i);
   });

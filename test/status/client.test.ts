@@ -53,7 +53,7 @@ describe('timeouts', () => {
 describe('retries', () => {
   it('retries a GET after 5xx answers and then succeeds', async () => {
     const { sb, client, count } = await setup({ retries: 2 });
-    const { participantToken } = await client.verify(BUDI.kpj, BUDI.birth);
+    const { participantToken } = await client.verifyOtp((await client.verify(BUDI.kpj, BUDI.birth)).challengeId, '123456');
     sb.faults.failWith5xx = 2;
     expect((await client.balance(participantToken)).jht.balance).toBe(45_678_900);
     expect(count('GET /v1/me/balance')).toBe(3);
@@ -78,7 +78,7 @@ describe('retries', () => {
     expect((await rejection(client.verify(BUDI.kpj, BUDI.birth))).kind).toBe('unavailable');
     expect(count('POST /v1/verify')).toBe(1);
     // the one failure was not filed: the next complaint gets the first number of the day
-    await expect(client.createComplaint({ category: 'iuran', description: 'Iuran tidak masuk.', contact: 'a@b.id' })).resolves.toEqual({ ticket: 'ADU-20261124-0001' });
+    await expect(client.createComplaint({ category: 'iuran', description: 'Iuran tidak masuk.', contact: 'a@b.id' })).resolves.toMatchObject({ ticket: expect.stringMatching(/^ADU-20261124-\d{4}$/) });
   });
 });
 
@@ -95,15 +95,28 @@ describe('circuit breaker', () => {
     const fast = await elapsed(() => client.complaint(TICKET));
     expect(fast.e).toMatchObject({ kind: 'unavailable', reason: 'breaker_open' });
     expect(fast.ms).toBeLessThan(50);
-    expect((await rejection(client.verify(BUDI.kpj, BUDI.birth))).reason).toBe('breaker_open');
+    // one breaker per endpoint: complaint lookups failing do not take verification down
+    await expect(client.verify(BUDI.kpj, BUDI.birth)).resolves.toMatchObject({ maskedPhone: '0812****7890' });
     expect(count(path)).toBe(3);
-    expect(count('POST /v1/verify')).toBe(0);
+    expect(count('POST /v1/verify')).toBe(1);
 
     clock.t += 10_000;
     expect(client.breakerState()).toBe('half_open');
     await expect(client.complaint(TICKET)).resolves.toMatchObject({ ticket: TICKET });
     expect(client.breakerState()).toBe('closed');
     expect(count(path)).toBe(4);
+  });
+
+  it('business errors (unknown tickets, wrong birth dates, wrong codes) never open a breaker', async () => {
+    const { client } = await setup({ retries: 0, breaker: { failureThreshold: 2, cooldownMs: 60_000 } });
+    for (let i = 0; i < 6; i++) expect(await client.complaint(`ADU-20240101-${1000 + i}`)).toBeNull();
+    for (let i = 0; i < 2; i++) await rejection(client.verify('21011111111', '1990-01-01'));
+    const c = await client.verify(BUDI.kpj, BUDI.birth);
+    await rejection(client.verifyOtp(c.challengeId, '000000'));
+    await rejection(client.verifyOtp(c.challengeId, '000001'));
+    expect(client.breakerState()).toBe('closed');
+    const { participantToken } = await client.verifyOtp((await client.verify(BUDI.kpj, BUDI.birth)).challengeId, '123456');
+    expect((await client.balance(participantToken)).jht.balance).toBe(45_678_900);
   });
 
   it('a failed trial opens the circuit again for another cool-down', async () => {
@@ -147,7 +160,7 @@ describe('privacy', () => {
     const sink = new Writable({ write: (chunk, _enc, cb) => (lines.push(String(chunk)), cb()) });
     const logger = pino({ level: 'debug' }, sink);
     const { sb, client } = await setup({ retries: 1, logger, breaker: { failureThreshold: 2 } });
-    const { participantToken } = await client.verify(BUDI.kpj, BUDI.birth);
+    const { participantToken } = await client.verifyOtp((await client.verify(BUDI.kpj, BUDI.birth)).challengeId, '123456');
     await rejection(client.verify(BUDI.kpj, '1990-01-01'));
     sb.faults.failWith5xx = 2;
     await rejection(client.balance(participantToken));

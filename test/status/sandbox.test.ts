@@ -7,6 +7,12 @@ const MIN = 60_000;
 const BUDI = { kpj: '21012345678', nik: '3174011503900001', birth: '1990-03-15' };
 const SITI = { kpj: '21098765432', nik: '3273024708850002', birth: '1985-08-07' };
 
+/** Both factors: identifier + birth date, then the sandbox's one-time code. */
+async function login(client: ReturnType<typeof createStatusClient>, identifier: string, birth: string) {
+  const c = await client.verify(identifier, birth);
+  return client.verifyOtp(c.challengeId, '123456');
+}
+
 let open: Sandbox[] = [];
 async function sandbox(opts: Parameters<typeof startSandbox>[0] = {}) {
   const sb = await startSandbox(opts);
@@ -21,19 +27,25 @@ afterEach(async () => {
 describe('verification', () => {
   it('verifies Budi by KPJ: masked name, random token, expiry 15 minutes later', async () => {
     const { client } = await sandbox();
-    const v = await client.verify(BUDI.kpj, BUDI.birth);
+    const c = await client.verify(BUDI.kpj, BUDI.birth);
+    // the first factor gives no token and nothing personal: a challenge and the masked registered phone
+    expect(Object.keys(c).sort()).toEqual(['challengeId', 'expiresAt', 'maskedPhone']);
+    expect(c.maskedPhone).toBe('0812****7890');
+    expect(c.expiresAt).toBe(new Date(T0 + 5 * MIN).toISOString());
+    expect((await rejection(client.verifyOtp(c.challengeId, '000000'))).kind).toBe('wrong_code');
+    const v = await client.verifyOtp(c.challengeId, '123456');
     expect(v.displayName).toBe('B*** S*****');
     expect(v.expiresAt).toBe(new Date(T0 + 15 * MIN).toISOString());
     expect(v.participantToken.length).toBeGreaterThanOrEqual(32);
     for (const personal of [BUDI.kpj, BUDI.nik, '19900315', 'Budi', 'Santoso']) expect(v.participantToken).not.toContain(personal);
-    const again = await client.verify(BUDI.kpj, BUDI.birth);
+    const again = await login(client, BUDI.kpj, BUDI.birth);
     expect(again.participantToken).not.toBe(v.participantToken);
   });
 
   it('verifies Siti by NIK, when the router is mounted under /sandbox', async () => {
     const { sb, client } = await sandbox({ mountPath: '/sandbox' });
     expect(sb.url).toMatch(/\/sandbox$/);
-    const v = await client.verify(SITI.nik, SITI.birth);
+    const v = await login(client, SITI.nik, SITI.birth);
     expect(v.displayName).toBe('S*** R*****');
     const b = await client.balance(v.participantToken);
     expect(b.jht).toEqual({ scheme: 'sharia', balance: 128_450_000 });
@@ -47,26 +59,37 @@ describe('verification', () => {
     expect((await rejection(client.verify(BUDI.nik, SITI.birth))).kind).toBe('mismatch');
   });
 
-  it('locks after 3 failures within 15 minutes, even for the right date, and unlocks after the window', async () => {
+  it('locks the birth-date step per person after 3 failures; the right date still sends the code to the owner', async () => {
     const { sb, client } = await sandbox();
     for (const d of ['1990-01-01', '1990-01-02', '1990-01-03']) {
       expect((await rejection(client.verify(SITI.kpj, d))).kind).toBe('mismatch');
       sb.clock.t += MIN;
     }
-    // 3 minutes after the first failure: locked for 12 more minutes
-    const locked = await rejection(client.verify(SITI.kpj, SITI.birth));
+    // 3 minutes after the first failure: locked for 12 more minutes, by KPJ and by NIK (one person)
+    const locked = await rejection(client.verify(SITI.kpj, '1990-01-04'));
     expect(locked).toBeInstanceOf(StatusApiError);
     expect(locked.kind).toBe('locked');
     expect(locked.status).toBe(423);
     expect(locked.retryAfterMinutes).toBe(12);
-    // the lock is per identifier (the contract): other identifiers are not locked
-    await expect(client.verify(BUDI.kpj, BUDI.birth)).resolves.toMatchObject({ displayName: 'B*** S*****' });
-    await expect(client.verify(SITI.nik, SITI.birth)).resolves.toMatchObject({ displayName: 'S*** R*****' });
+    expect((await rejection(client.verify(SITI.nik, '1990-01-05'))).kind).toBe('locked');
+    // the owner's path stays open: the right date sends a code to her own phone, and the code works
+    await expect(login(client, SITI.kpj, SITI.birth)).resolves.toMatchObject({ displayName: 'S*** R*****' });
+    // other people are not locked
+    await expect(login(client, BUDI.kpj, BUDI.birth)).resolves.toMatchObject({ displayName: 'B*** S*****' });
+  });
 
-    sb.clock.t = T0 + 14 * MIN;
-    expect((await rejection(client.verify(SITI.kpj, SITI.birth))).kind).toBe('locked');
-    sb.clock.t = T0 + 15 * MIN + 1000; // the first failure left the window
-    await expect(client.verify(SITI.kpj, SITI.birth)).resolves.toMatchObject({ displayName: 'S*** R*****' });
+  it('3 wrong codes end the challenge; an expired code is 410; codes per person are limited', async () => {
+    const { sb, client } = await sandbox();
+    const c = await client.verify(BUDI.kpj, BUDI.birth);
+    for (let k = 0; k < 2; k++) expect((await rejection(client.verifyOtp(c.challengeId, '000000'))).kind).toBe('wrong_code');
+    expect((await rejection(client.verifyOtp(c.challengeId, '000000'))).kind).toBe('challenge_ended');
+    expect((await rejection(client.verifyOtp(c.challengeId, '123456'))).kind).toBe('challenge_ended');
+    sb.clock.t += 16 * MIN;
+    const d = await client.verify(BUDI.kpj, BUDI.birth);
+    sb.clock.t += 5 * MIN + 1000;
+    expect((await rejection(client.verifyOtp(d.challengeId, '123456'))).kind).toBe('code_expired');
+    for (let k = 0; k < 4; k++) await client.verify(BUDI.nik, BUDI.birth);
+    expect((await rejection(client.verify(BUDI.kpj, BUDI.birth))).kind).toBe('locked');
   });
 
   it('failures spread over more than 15 minutes do not lock, and a success resets the count', async () => {
@@ -92,7 +115,7 @@ describe('verification', () => {
 
   it('the participant token expires after 15 minutes', async () => {
     const { sb, client } = await sandbox();
-    const { participantToken } = await client.verify(BUDI.kpj, BUDI.birth);
+    const { participantToken } = await login(client, BUDI.kpj, BUDI.birth);
     sb.clock.t += 14 * MIN;
     await expect(client.balance(participantToken)).resolves.toBeDefined();
     sb.clock.t += MIN;
@@ -103,7 +126,7 @@ describe('verification', () => {
 
   it('the token lifetime is configurable', async () => {
     const { sb, client } = await sandbox({ tokenTtlSeconds: 60 });
-    const v = await client.verify(BUDI.kpj, BUDI.birth);
+    const v = await login(client, BUDI.kpj, BUDI.birth);
     expect(v.expiresAt).toBe(new Date(T0 + MIN).toISOString());
     sb.clock.t += MIN;
     expect((await rejection(client.balance(v.participantToken))).kind).toBe('expired');
@@ -113,7 +136,7 @@ describe('verification', () => {
 describe('balance and claims', () => {
   it("shows Budi's conventional balance as of 2026-10-31 and his claim in verification", async () => {
     const { client } = await sandbox();
-    const { participantToken } = await client.verify(BUDI.nik, BUDI.birth);
+    const { participantToken } = await login(client, BUDI.nik, BUDI.birth);
     expect(await client.balance(participantToken)).toEqual({ asOf: '2026-10-31', jht: { scheme: 'conventional', balance: 45_678_900 } });
     const claims = await client.claims(participantToken);
     expect(claims).toHaveLength(1);
@@ -122,7 +145,7 @@ describe('balance and claims', () => {
 
   it('Siti has no claims', async () => {
     const { client } = await sandbox();
-    const { participantToken } = await client.verify(SITI.kpj, SITI.birth);
+    const { participantToken } = await login(client, SITI.kpj, SITI.birth);
     expect(await client.claims(participantToken)).toEqual([]);
   });
 });
@@ -149,12 +172,31 @@ describe('complaints', () => {
     const { sb, client } = await sandbox();
     sb.clock.t = Date.parse('2026-11-24T18:30:00Z'); // already 25 November in Jakarta
     const { ticket } = await client.createComplaint({ category: 'iuran', description: 'Iuran bulan Juli tidak masuk.', contact: '081324681357' });
-    expect(ticket).toBe('ADU-20261125-0001');
+    expect(ticket).toMatch(/^ADU-20261125-\d{4}$/);
     const c = await client.complaint(ticket);
     expect(c).toMatchObject({ ticket, category: 'iuran', status: 'open', createdAt: '2026-11-25T01:30:00+07:00' });
     expect(JSON.stringify(c)).not.toContain('081324681357');
     const next = await client.createComplaint({ category: 'lainnya', description: 'Pertanyaan lain.', contact: 'a@b.co' });
-    expect(next.ticket).toBe('ADU-20261125-0002');
+    expect(next.ticket).toMatch(/^ADU-20261125-\d{4}$/);
+    expect(next.ticket).not.toBe(ticket);
+  });
+
+  it('ticket numbers do not count the day\'s complaints: 20 in a row are not consecutive', async () => {
+    const { client } = await sandbox();
+    const nums: number[] = [];
+    for (let i = 0; i < 20; i++) nums.push(Number((await client.createComplaint({ category: 'iuran', description: `x ${i}`, contact: 'a@b.co' })).ticket.slice(-4)));
+    expect(new Set(nums).size).toBe(20);
+    expect(nums.filter((n, i) => i > 0 && n === nums[i - 1]! + 1).length).toBeLessThan(3);
+  });
+
+  it('the same Idempotency-Key files one complaint, however often it is sent', async () => {
+    const { client } = await sandbox();
+    const req = { category: 'iuran', description: 'Iuran tidak masuk.', contact: 'a@b.co' };
+    const a = await client.createComplaint(req, 'conv-123:1764650000000');
+    const b = await client.createComplaint(req, 'conv-123:1764650000000');
+    const c = await client.createComplaint(req, 'conv-123:1764650099999');
+    expect(b.ticket).toBe(a.ticket);
+    expect(c.ticket).not.toBe(a.ticket);
   });
 
   it('two sandbox instances sharing one store hand out 50 unique tickets for 50 parallel complaints', async () => {

@@ -111,11 +111,13 @@ export function verifiedDialog(spec: {
           id: 'Kode OTP salah. Silakan periksa SMS Anda dan ketik lagi kodenya, atau ketik *kirim ulang* untuk kode baru.',
           en: 'That code is wrong. Please check your SMS and type the code again, or type *resend* for a new code.',
         }) }] };
-      if (kind === 'code_expired')
+      if (kind === 'code_expired') {
+        pending.sentAt = 0; // a new code may be asked for at once
         return { done: false, clear: [], awaiting: 'code', messages: [{ text: tr(ctx, {
           id: 'Kode OTP sudah kedaluwarsa (berlaku 5 menit). Ketik *kirim ulang* untuk mendapatkan kode baru.',
           en: 'The code has expired (codes are valid for 5 minutes). Type *resend* to get a new one.',
         }) }] };
+      }
       if (kind === 'challenge_ended') {
         delete slots.challenge;
         return { done: true, messages: [{ text: tr(ctx, {

@@ -130,13 +130,19 @@ export function createSandboxRouter(opts: SandboxOptions): express.Router {
 
   router.use('/v1', express.json({ limit: '16kb' }));
 
-  /** Count one failure for a person; true when they are now (or were already) locked. */
+  /** Count one failure for a person (wrong codes). */
   async function countFailure(subject: string, t: number): Promise<void> {
     await store.update<number[]>(failKey(subject), (cur) => [...recent(cur, t), t], windowSeconds);
   }
-  async function lockState(subject: string, t: number): Promise<{ locked: boolean; retryAfterSeconds: number }> {
-    const fails = recent(await store.get<number[]>(failKey(subject)), t);
-    if (fails.length < maxFailures) return { locked: false, retryAfterSeconds: 0 };
+  /** Reserve a birth-date attempt atomically (parallel guesses cannot slip past the limit). */
+  async function reserveAttempt(subject: string, t: number): Promise<{ locked: boolean; retryAfterSeconds: number }> {
+    const seen = { locked: false };
+    const fails = (await store.update<number[]>(failKey(subject), (cur) => {
+      const r = recent(cur, t);
+      seen.locked = r.length >= maxFailures;
+      return seen.locked ? r : [...r, t];
+    }, windowSeconds)) ?? [];
+    if (!seen.locked) return { locked: false, retryAfterSeconds: 0 };
     const unlockAt = fails[fails.length - maxFailures]! + windowSeconds * 1000;
     return { locked: true, retryAfterSeconds: Math.max(1, Math.ceil((unlockAt - t) / 1000)) };
   }
@@ -154,23 +160,19 @@ export function createSandboxRouter(opts: SandboxOptions): express.Router {
     // Counted per person: a participant's KPJ and NIK share one count.
     const subject = participant ? `person:${participant.id}` : `id:${identifier}`;
     const match = !!participant && participant.birthDate === birthDate;
-    const lock = await lockState(subject, t);
     if (!match) {
+      const lock = await reserveAttempt(subject, t);
       if (lock.locked) return locked(res, lock.retryAfterSeconds);
-      await countFailure(subject, t);
-      const after = await lockState(subject, t);
-      if (after.locked) return locked(res, after.retryAfterSeconds);
       return sendError(res, 401, 'mismatch', 'identifier and birth date do not match');
     }
     // The right birth date: a code goes to the registered phone (also while the birth-date step is locked).
+    const cap = { full: false };
     const sent = (await store.update<number[]>(challengesKey(subject), (cur) => {
       const r = recent(cur, t);
-      return r.length >= MAX_CHALLENGES ? r : [...r, t];
+      cap.full = r.length >= MAX_CHALLENGES;
+      return cap.full ? r : [...r, t];
     }, windowSeconds)) ?? [];
-    if (recent(sent, t).length >= MAX_CHALLENGES && sent[sent.length - 1] !== t) {
-      const retry = Math.max(1, Math.ceil((sent[sent.length - MAX_CHALLENGES]! + windowSeconds * 1000 - t) / 1000));
-      return locked(res, retry);
-    }
+    if (cap.full) return locked(res, Math.max(1, Math.ceil((sent[sent.length - MAX_CHALLENGES]! + windowSeconds * 1000 - t) / 1000)));
     const challengeId = randomBytes(24).toString('base64url');
     const expiresAt = t + CHALLENGE_TTL_SECONDS * 1000;
     await store.set<ChallengeRecord>(challengeKey(challengeId), { participant: participant!.id, code: SANDBOX_OTP, expiresAt, wrong: 0 }, CHALLENGE_TTL_SECONDS + 60);
