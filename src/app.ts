@@ -8,6 +8,7 @@ import { createJessiBot } from './routing/bot.ts';
 import type { BotDeps } from './routing/deps.ts';
 import { createDialogRegistry } from './dialogs/registry.ts';
 import { chatRouter } from './http/chat.ts';
+import { createSessionIds } from './http/session-ids.ts';
 import { errorHandler, sendError } from './http/errors.ts';
 import { loadKnowledgeBase } from './knowledge/loader.ts';
 import { calcParamsFrom } from './calc/params.ts';
@@ -114,7 +115,7 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
   };
   // The WhatsApp Cloud webhook reads its own raw body (up to 1 MiB, signed batches can exceed 16 KiB).
   app.use((req, res, next) => (req.path === '/webhooks/whatsapp' ? next() : jsonBody(req, res, next)));
-  app.use(chatRouter({ bot: readyBot, addressLimiter, isReady: () => bot !== undefined }));
+  app.use(chatRouter({ bot: readyBot, addressLimiter, isReady: () => bot !== undefined, sessionIds: createSessionIds(store) }));
 
   const bf = createBotFrameworkHandler({ bot: readyBot, appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appTenantId: config.MICROSOFT_APP_TENANT_ID, appType: config.MICROSOFT_APP_TYPE, logger, serviceHosts: config.BOTFRAMEWORK_SERVICE_HOSTS.split(',') });
   // #11.2: off without credentials, unless BOTFRAMEWORK_EMULATOR=1 (local Emulator, loopback serviceUrl only).

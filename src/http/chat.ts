@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { JessiBot } from '../core/bot.ts';
 import type { RateLimiter } from '../ratelimit/limiter.ts';
 import { clientAddress } from '../ratelimit/client-address.ts';
 import { sendError } from './errors.ts';
+import type { SessionIds } from './session-ids.ts';
 
 /** POST /api/chat request, as ../shared/api.md defines it. Unknown members are dropped. */
 export const ChatRequest = z
@@ -17,14 +17,13 @@ export const ChatRequest = z
   .refine((b) => b.text !== undefined || b.payload !== undefined, { message: 'either text or payload is required' })
   .refine((b) => b.text === undefined || b.text.trim().length > 0 || b.payload !== undefined, { message: 'text must not be blank' });
 
-export const newSessionId = (): string => randomUUID().replaceAll('-', '');
 
 function describe(error: z.ZodError): string {
   return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
 }
 
 /** The chat API: validates, applies the per-address limit, hands the turn to the bot. */
-export function chatRouter(deps: { bot: JessiBot; addressLimiter: RateLimiter; isReady: () => boolean }): Router {
+export function chatRouter(deps: { bot: JessiBot; addressLimiter: RateLimiter; isReady: () => boolean; sessionIds: SessionIds }): Router {
   const router = Router();
   router.post('/api/chat', async (req, res, next) => {
     try {
@@ -39,7 +38,8 @@ export function chatRouter(deps: { bot: JessiBot; addressLimiter: RateLimiter; i
       if (!limit.allowed)
         return sendError(res, 429, 'rate_limited', `Terlalu banyak permintaan dari alamat ini; coba lagi dalam ${limit.retryAfterSeconds} detik. (Too many requests; retry in ${limit.retryAfterSeconds} s.)`, limit.retryAfterSeconds);
       const body = parsed.data;
-      const sessionId = body.sessionId ?? newSessionId();
+      // Only ids this server issued continue a conversation; anything else silently starts a new one.
+      const sessionId = body.sessionId && (await deps.sessionIds.current(body.sessionId)) ? body.sessionId : await deps.sessionIds.issue();
       const channel = req.get('x-jessi-channel') === 'web' ? 'web' : 'api';
       const out = await deps.bot.handle({ channel, conversationId: sessionId, text: body.text, payload: body.payload, locale: body.locale, clientAddress: address });
       if (out.rateLimited)

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { callCentre, classify, tr, type DialogContext } from '../context.ts';
 import type { OutMessage } from '../../core/types.ts';
 import { formatDate } from '../format.ts';
@@ -33,9 +34,13 @@ export const complaintTrack: DialogDef = {
   title: { id: 'lacak pengaduan', en: 'complaint tracking' },
   slots: [{ name: 'ticket' }],
 
-  extract(text, awaiting): Extraction {
+  extract(text, awaiting, ctx): Extraction {
     const t = readTicket(text);
     if (t) return { values: { ticket: t } };
+    // "status tiket itu", "that ticket": the ticket filed in this conversation
+    const mine = ctx.state.facts?.ticket;
+    if (typeof mine === 'string' && /\b(tiket|pengaduan|aduan|komplain|ticket|complaint)\s*(itu|tadi|tsb|tersebut|barusan|saya tadi)\b|\b(that|the|my)\s+(ticket|complaint)\b/i.test(text))
+      return { values: { ticket: mine } };
     if (awaiting === 'ticket' && /adu|\d{4,}/i.test(text))
       return { values: {}, invalid: { slot: 'ticket', reason: { id: 'Format nomor tiket adalah ADU-YYYYMMDD-NNNN, contoh: ADU-20251014-0042.', en: 'A ticket number looks like ADU-YYYYMMDD-NNNN, e.g. ADU-20251014-0042.' } } };
     return { values: {} };
@@ -167,11 +172,14 @@ export const complaintCreate: DialogDef = {
 
   async complete(ctx, slots) {
     try {
-      const { ticket } = await ctx.deps.status.createComplaint({
-        category: slots.category as string,
-        description: slots.description as string,
-        contact: slots.contact as string,
-      });
+      // The same submission (this conversation, this dialog) always has the same key: a retry after a crash
+      // between filing and replying gets the first ticket back instead of filing a second complaint.
+      const idempotencyKey = createHash('sha256').update(`${ctx.input.conversationId}:${ctx.state.dialog?.startedAt ?? ''}`).digest('hex');
+      const { ticket } = await ctx.deps.status.createComplaint(
+        { category: slots.category as string, description: slots.description as string, contact: slots.contact as string },
+        idempotencyKey,
+      );
+      ctx.state.facts = { ...ctx.state.facts, ticket };
       return { done: true, messages: [{ text: tr(ctx, {
         id: `✅ Pengaduan Anda sudah kami terima dengan nomor tiket *${ticket}*. Simpan nomor ini: statusnya bisa dilacak kapan saja di sini (ketik "lacak pengaduan ${ticket}") atau lewat call center *${callCentre(ctx)}*.`,
         en: `✅ Your complaint has been received with ticket number *${ticket}*. Keep it: you can track it any time here (type "track complaint ${ticket}") or through call centre *${callCentre(ctx)}*.`,
