@@ -41,7 +41,7 @@ beforeAll(async () => {
     });
   });
   svc = await startService({
-    RATE_LIMIT_PER_MINUTE: 0,
+    RATE_LIMIT_PER_MINUTE: 0, BOTFRAMEWORK_EMULATOR: true,
     WHATSAPP_CLOUD_VERIFY_TOKEN: 'verify', WHATSAPP_CLOUD_APP_SECRET: SECRET, WHATSAPP_CLOUD_ACCESS_TOKEN: 'token',
     WHATSAPP_CLOUD_PHONE_NUMBER_ID: '12345', WHATSAPP_CLOUD_GRAPH_URL: `${peer.url}/v21.0`,
   });
