@@ -22,11 +22,17 @@ export interface LastResult {
   at: number;
 }
 
-/** Verified participant for this conversation; never sent to the client. */
+/**
+ * Verified participant for this conversation; never sent to the client. The participant token itself is not
+ * here: it lives under its own store key (`participant-token:<ref>`), so the conversation state holds only a
+ * random reference to it.
+ */
 export interface Verification {
-  participantToken: string;
+  ref: string;
   expiresAt: string;
   displayName: string;
+  /** Last time personal data was shown: verification ends after 10 idle minutes. */
+  lastUsedAt: number;
 }
 
 /**

@@ -152,3 +152,21 @@ describe('complaints through /api/chat', () => {
     expect(limited).toMatch(/coba lagi dalam \d+ menit/);
   });
 });
+
+describe('verification ends', () => {
+  it('with "keluar": personal data needs both factors again, and the token is gone from the state', async () => {
+    const s: { id?: string } = {};
+    await svc.say(s, 'cek saldo jht saya');
+    await svc.say(s, '21012345678');
+    await svc.say(s, '15-03-1990');
+    let r = await svc.say(s, '123456');
+    expect(r.text).toMatch(/45\.678\.900/);
+    const state = await svc.jessi.store.get<{ verification?: Record<string, unknown> }>(`session:${s.id}`);
+    expect(JSON.stringify(state)).not.toMatch(/participantToken/);
+    r = await svc.say(s, 'keluar');
+    expect(r.text).toMatch(/sudah keluar/);
+    r = await svc.say(s, 'status klaim saya');
+    expect(r.text).toMatch(/KPJ|NIK/);
+    expect(r.text).not.toMatch(/KLM-2026-000871/);
+  });
+});

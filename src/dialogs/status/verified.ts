@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { callCentre, tr, type DialogContext } from '../context.ts';
 import type { OutMessage } from '../../core/types.ts';
 import { readBirthDate, readIdentifier } from '../values.ts';
@@ -5,15 +6,37 @@ import type { DialogCompletion, DialogDef, Extraction, Slots } from '../types.ts
 import { statusErrorKind, unavailableMessage } from './errors.ts';
 import { StatusApiError } from '../../status/errors.ts';
 
-/** A verification that has not expired yet, if any. */
-export function currentVerification(ctx: DialogContext) {
+/** Verification ends after this long without personal data being asked for. */
+export const VERIFICATION_IDLE_MS = 10 * 60_000;
+const tokenKey = (ref: string) => `participant-token:${ref}`;
+
+/** Keep the participant token under its own key; the conversation state gets only a reference to it. */
+async function remember(ctx: DialogContext, token: string, expiresAt: string, displayName: string): Promise<void> {
+  const ref = randomBytes(16).toString('base64url');
+  const ttl = Math.max(1, Math.ceil((Date.parse(expiresAt) - ctx.deps.now()) / 1000));
+  await ctx.deps.store.set(tokenKey(ref), token, ttl);
+  ctx.state.verification = { ref, expiresAt, displayName, lastUsedAt: ctx.deps.now() };
+}
+
+/** End this conversation's verification ("keluar", idle, expired). */
+export async function forgetVerification(ctx: DialogContext): Promise<void> {
+  const v = ctx.state.verification;
+  ctx.state.verification = undefined;
+  if (v?.ref) await ctx.deps.store.delete(tokenKey(v.ref));
+}
+
+/** A verification that has not expired or gone idle, with its token, if any. */
+export async function currentVerification(ctx: DialogContext): Promise<{ token: string; displayName: string } | undefined> {
   const v = ctx.state.verification;
   if (!v) return undefined;
-  if (Date.parse(v.expiresAt) <= ctx.deps.now()) {
-    ctx.state.verification = undefined;
+  const now = ctx.deps.now();
+  const token = v.ref ? await ctx.deps.store.get<string>(tokenKey(v.ref)) : undefined;
+  if (!token || Date.parse(v.expiresAt) <= now || now - (v.lastUsedAt ?? 0) > VERIFICATION_IDLE_MS) {
+    await forgetVerification(ctx);
     return undefined;
   }
-  return v;
+  v.lastUsedAt = now;
+  return { token, displayName: v.displayName };
 }
 
 const askIdentifier = (ctx: DialogContext, reprompt: boolean): OutMessage[] => [{ text: tr(ctx, {
@@ -63,7 +86,7 @@ export function verifiedDialog(spec: {
     } catch (e) {
       const kind = statusErrorKind(e);
       if (kind === 'expired') {
-        ctx.state.verification = undefined;
+        await forgetVerification(ctx);
         return { done: false, clear: ['identifier', 'birthDate'], messages: [{ text: tr(ctx, {
           id: 'Sesi verifikasi Anda sudah berakhir. Mohon verifikasi ulang.',
           en: 'Your verification has expired. Please verify again.',
@@ -102,7 +125,7 @@ export function verifiedDialog(spec: {
     try {
       const v = await ctx.deps.status.verifyOtp(pending.id, code);
       delete slots.challenge;
-      ctx.state.verification = { participantToken: v.participantToken, expiresAt: v.expiresAt, displayName: v.displayName };
+      await remember(ctx, v.participantToken, v.expiresAt, v.displayName);
       return run(ctx, v.participantToken, v.displayName);
     } catch (e) {
       const kind = statusErrorKind(e);
@@ -146,8 +169,8 @@ export function verifiedDialog(spec: {
     slots: [{ name: 'identifier' }, { name: 'birthDate' }, { name: 'code', optional: true }],
 
     async onStart(ctx) {
-      const v = currentVerification(ctx);
-      return v ? run(ctx, v.participantToken, v.displayName) : undefined;
+      const v = await currentVerification(ctx);
+      return v ? run(ctx, v.token, v.displayName) : undefined;
     },
 
     extract(text, awaiting, ctx): Extraction {
