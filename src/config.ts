@@ -91,8 +91,6 @@ export function configProblems(c: Config): string[] {
 export function startupWarnings(c: Config): string[] {
   const w: string[] = [];
   if (!c.REDIS_URL) w.push('REDIS_URL unset: using the in-memory store (one instance, lost on restart; not for production)');
-  if (c.BOTFRAMEWORK_EMULATOR && !c.MICROSOFT_APP_ID)
-    w.push('BOTFRAMEWORK_EMULATOR=1: /api/messages accepts UNAUTHENTICATED activities (loopback serviceUrl only) - never enable this in production');
   return w;
 }
 

@@ -1,6 +1,6 @@
 // Entry point: `npm start`. Loads the configuration, builds the service and listens.
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, startupWarnings } from './config.ts';
 
 async function main(): Promise<void> {
   try {
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const server = await jessi.listen();
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
   logger.info({ url }, `listening on ${url}`);
+  for (const w of startupWarnings(config)) logger.warn(w);
   jessi.ready.then(
     () => logger.info('ready: knowledge and models loaded'),
     (err: unknown) => {
