@@ -383,7 +383,12 @@ export interface FollowUpTarget extends Target {
 export function followUpTarget(lastIntent: string | undefined, text: string, catalog: IntentCatalog = intentCatalog()): FollowUpTarget | undefined {
   const f = catalog.detectFollowUp(text);
   if (f.program) {
-    if (!f.aspect && !f.variant && tokenize(text).length > 4) return undefined;
+    if (!f.aspect && !f.variant && tokenize(text).length > 4) {
+      // a longer question naming the conversation's own programme ("bisa diambil tanpa kpr?" about housing)
+      // stays on the last intent; the answer's item is then picked by its cue words
+      const lastProgram = lastIntent ? catalog.meta(lastIntent)?.program : undefined;
+      return lastIntent && lastProgram === f.program ? { intent: lastIntent, program: f.program, kept: false } : undefined;
+    }
     const t = catalog.target(f.program, f.aspect);
     return t ? { ...t, program: f.program, aspect: f.aspect, kept: false } : undefined;
   }
