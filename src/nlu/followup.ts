@@ -143,6 +143,11 @@ export class IntentCatalog {
     return [...s];
   }
 
+  /** The intents of a programme, in catalog order. */
+  programIntents(program: string): string[] {
+    return this.order.filter((i) => this.metas.get(i)!.program === program);
+  }
+
   /** Main-menu intents in menu order. */
   menu(): string[] {
     return this.order.filter((i) => this.metas.get(i)!.menu !== undefined).sort((a, b) => this.metas.get(a)!.menu! - this.metas.get(b)!.menu!);
