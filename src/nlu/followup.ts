@@ -377,6 +377,8 @@ export interface FollowUpTarget extends Target {
   aspect?: Aspect;
   /** true when the programme came from the conversation, not from the message */
   kept: boolean;
+  /** true when only a variant (another year, scheme) of the last answer is asked: the last intent stands */
+  variant?: boolean;
 }
 
 /**
@@ -387,6 +389,13 @@ export interface FollowUpTarget extends Target {
  */
 export function followUpTarget(lastIntent: string | undefined, text: string, catalog: IntentCatalog = intentCatalog()): FollowUpTarget | undefined {
   const f = catalog.detectFollowUp(text);
+  // "kalau tahun 2024?", "terus jp tahun 2023 berapa?": another year of the same answer (returns, rates by year)
+  // stays on the last intent; its item is picked by the cue words (e.g. the programme named)
+  const words = tokenize(text);
+  if (lastIntent && !f.aspect && words.length <= 8 && words.some((w) => /^(19|20)\d\d$/.test(w)) && (f.program || f.variant || f.bare || /\btahun\b|\byear\b/.test(words.join(' ')))) {
+    const program = catalog.meta(lastIntent)?.program;
+    if (program) return { intent: lastIntent, program, kept: true, variant: true };
+  }
   if (f.program) {
     if (!f.aspect && !f.variant && tokenize(text).length > 4) {
       // a longer question naming the conversation's own programme ("bisa diambil tanpa kpr?" about housing)

@@ -29,7 +29,11 @@ export function answerFromKnowledge(ctx: TurnContext, intent: string, confidence
   const { kb, router } = ctx.deps;
   // The aspect the intent itself is about ("syaratnya?" → the requirements card) needs no item: the card answers it.
   const aspect = asked.aspect && router.catalog.meta(intent)?.aspect !== asked.aspect ? asked.aspect : null;
-  let item = asked.item ? kb.entryFor(intent)?.items.find((i) => i.id === asked.item) : kb.item(intent, aspect, ctx.text, ctx.lang);
+  // An item the rules name for the aspect yields to one the question names by its cue words ("dapat berapa kali
+  // upah kalau cacat total?" asks the disability item, not the amount rule's death item).
+  let item = asked.item
+    ? (kb.item(intent, null, ctx.text, ctx.lang) ?? kb.entryFor(intent)?.items.find((i) => i.id === asked.item))
+    : kb.item(intent, aspect, ctx.text, ctx.lang);
   let answered = intent;
   if (!item && !asked.item) {
     // A figure the card does not give ("stmb nya berapa persen?" classified as the claim card): the programme's

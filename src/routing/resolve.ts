@@ -29,6 +29,7 @@ export function followUp(ctx: RouteContext, nlu?: NluResult): Resolved | undefin
     if (!program || program === t.program) return { intent: nlu.intent, aspect: t.aspect };
   }
   // A confident request for an action ("status klaim saya", "hitung pensiun saya") is not a follow-up of the topic.
+  if (t.variant) return { intent: t.intent };
   if (t.kept && nlu?.outcome === 'answer' && nlu.confidence >= INTERRUPT_CONFIDENCE && nlu.intent !== t.intent && ctx.deps.dialogs.forIntent(nlu.intent))
     return undefined;
   return { intent: t.intent, item: t.item, aspect: t.aspect };
