@@ -12,6 +12,7 @@ import { answerFromKnowledge, askBack, fallback } from './replies.ts';
 import { resolveAnswer } from './resolve.ts';
 import { runIntent, startsDialog } from './run-intent.ts';
 import { explainPrompt, isWhyAsked } from './why-asked.ts';
+import { isRepair } from '../nlu/followup.ts';
 
 export function activeDialog(): Middleware<RouteContext> {
   return async (ctx, next) => {
@@ -20,6 +21,11 @@ export function activeDialog(): Middleware<RouteContext> {
     if (!active) return next();
     const c = await continueDialog(ctx, active);
     if (c.handled) return;
+    if (isRepair(ctx.text)) {
+      // "bukan itu maksud saya" at a slot prompt: starting this dialog was the wrong reading; the repair step answers
+      ctx.state.dialog = undefined;
+      return next();
+    }
     if (!c.extraction.invalid && isWhyAsked(ctx.text)) {
       // a question about the prompt itself: answered, then the same slot again (not counted as a failed answer)
       explainPrompt(ctx, active);
