@@ -31,8 +31,9 @@ export function answerFromKnowledge(ctx: TurnContext, intent: string, confidence
   const aspect = asked.aspect && router.catalog.meta(intent)?.aspect !== asked.aspect ? asked.aspect : null;
   // An item the rules name for the aspect yields to one the question names by its cue words ("dapat berapa kali
   // upah kalau cacat total?" asks the disability item, not the amount rule's death item).
+  const named = asked.item ? kb.item(intent, null, ctx.text, ctx.lang) : undefined;
   let item = asked.item
-    ? (kb.item(intent, null, ctx.text, ctx.lang) ?? kb.entryFor(intent)?.items.find((i) => i.id === asked.item))
+    ? ((named && named.aspect === asked.aspect ? named : undefined) ?? kb.entryFor(intent)?.items.find((i) => i.id === asked.item))
     : kb.item(intent, aspect, ctx.text, ctx.lang);
   let answered = intent;
   if (!item && !asked.item) {
