@@ -186,9 +186,10 @@ export class IntentCatalog {
   detectFollowUp(text: string): FollowUp {
     const tokens = tokenize(text);
     const taken = tokens.map(() => false);
+    // "is X included / ikut juga?" first, so its words are not read as an aspect ("bisa ikut" = eligibility)
+    const includeHits = findAll(tokens, this.includeWords, taken);
     const aspectHits = findAll(tokens, this.aspectWords, taken);
     const variantHits = findAll(tokens, this.variantWords, taken);
-    const includeHits = findAll(tokens, this.includeWords, taken);
     const programHits = findAll(tokens, this.programWords, taken).sort((x, y) => x.start - y.start);
     const starter = findAll(tokens, this.starterWords, tokens.map(() => false)).some((h) => h.start === 0);
 
