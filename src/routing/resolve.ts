@@ -30,7 +30,17 @@ export function followUp(ctx: RouteContext, nlu?: NluResult): Resolved | undefin
   }
   // A confident request for an action ("status klaim saya", "hitung pensiun saya") is not a follow-up of the topic.
   if (t.variant) return { intent: t.intent };
-  if (t.kept && nlu?.outcome === 'answer' && nlu.confidence >= INTERRUPT_CONFIDENCE && nlu.intent !== t.intent && ctx.deps.dialogs.forIntent(nlu.intent))
+  // (A dialog of another programme, in a message that names none, is the classifier guessing the topic: the
+  // conversation's programme stands, "terus bayarnya sekaligus?" about migrant workers is not the BPU calculator.)
+  const otherProgramme = (p?: string) => p !== undefined && p !== t.program;
+  if (
+    t.kept &&
+    nlu?.outcome === 'answer' &&
+    nlu.confidence >= INTERRUPT_CONFIDENCE &&
+    nlu.intent !== t.intent &&
+    ctx.deps.dialogs.forIntent(nlu.intent) &&
+    !otherProgramme(ctx.deps.router.catalog.meta(nlu.intent)?.program)
+  )
     return undefined;
   return { intent: t.intent, item: t.item, aspect: t.aspect };
 }
