@@ -143,6 +143,11 @@ export class IntentCatalog {
     return [...s];
   }
 
+  /** True for a benefit programme of programs.yaml (not an account action such as `account`). */
+  isProgramme(program: string | undefined): boolean {
+    return program !== undefined && Object.hasOwn(this.programsData.programs, program);
+  }
+
   /** The intents of a programme, in catalog order. */
   programIntents(program: string): string[] {
     return this.order.filter((i) => this.metas.get(i)!.program === program);

@@ -30,9 +30,9 @@ export function followUp(ctx: RouteContext, nlu?: NluResult): Resolved | undefin
   }
   // A confident request for an action ("status klaim saya", "hitung pensiun saya") is not a follow-up of the topic.
   if (t.variant) return { intent: t.intent };
-  // (A dialog of another programme, in a message that names none, is the classifier guessing the topic: the
+  // (A dialog of another benefit programme, in a message that names none, is the classifier guessing the topic: the
   // conversation's programme stands, "terus bayarnya sekaligus?" about migrant workers is not the BPU calculator.)
-  const otherProgramme = (p?: string) => p !== undefined && p !== t.program;
+  const otherProgramme = (p?: string) => ctx.deps.router.catalog.isProgramme(p) && p !== t.program;
   if (
     t.kept &&
     nlu?.outcome === 'answer' &&
