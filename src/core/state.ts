@@ -63,6 +63,8 @@ export interface ConversationState {
   facts?: Facts;
   /** The classifier's other readings of the last classified message, best first (for "bukan itu maksud saya"). */
   lastCandidates?: string[];
+  /** Intent/dialog button payloads of the last reply, so "the first one" / "2" picks one (routing/choices.ts). */
+  lastChoices?: string[];
 }
 
 export const newState = (): ConversationState => ({ v: 1, turns: 0 });

@@ -143,6 +143,16 @@ export class IntentCatalog {
     return [...s];
   }
 
+  /** True for a benefit programme of programs.yaml (not an account action such as `account`). */
+  isProgramme(program: string | undefined): boolean {
+    return program !== undefined && Object.hasOwn(this.programsData.programs, program);
+  }
+
+  /** The intents of a programme, in catalog order. */
+  programIntents(program: string): string[] {
+    return this.order.filter((i) => this.metas.get(i)!.program === program);
+  }
+
   /** Main-menu intents in menu order. */
   menu(): string[] {
     return this.order.filter((i) => this.metas.get(i)!.menu !== undefined).sort((a, b) => this.metas.get(a)!.menu! - this.metas.get(b)!.menu!);
@@ -181,9 +191,10 @@ export class IntentCatalog {
   detectFollowUp(text: string): FollowUp {
     const tokens = tokenize(text);
     const taken = tokens.map(() => false);
+    // "is X included / ikut juga?" first, so its words are not read as an aspect ("bisa ikut" = eligibility)
+    const includeHits = findAll(tokens, this.includeWords, taken);
     const aspectHits = findAll(tokens, this.aspectWords, taken);
     const variantHits = findAll(tokens, this.variantWords, taken);
-    const includeHits = findAll(tokens, this.includeWords, taken);
     const programHits = findAll(tokens, this.programWords, taken).sort((x, y) => x.start - y.start);
     const starter = findAll(tokens, this.starterWords, tokens.map(() => false)).some((h) => h.start === 0);
 
@@ -372,6 +383,8 @@ export interface FollowUpTarget extends Target {
   aspect?: Aspect;
   /** true when the programme came from the conversation, not from the message */
   kept: boolean;
+  /** true when only a variant (another year, scheme) of the last answer is asked: the last intent stands */
+  variant?: boolean;
 }
 
 /**
@@ -382,8 +395,20 @@ export interface FollowUpTarget extends Target {
  */
 export function followUpTarget(lastIntent: string | undefined, text: string, catalog: IntentCatalog = intentCatalog()): FollowUpTarget | undefined {
   const f = catalog.detectFollowUp(text);
+  // "kalau tahun 2024?", "terus jp tahun 2023 berapa?": another year of the same answer (returns, rates by year)
+  // stays on the last intent; its item is picked by the cue words (e.g. the programme named)
+  const words = tokenize(text);
+  if (lastIntent && !f.aspect && words.length <= 8 && words.some((w) => /^(19|20)\d\d$/.test(w)) && (f.program || f.variant || f.bare || /\btahun\b|\byear\b/.test(words.join(' ')))) {
+    const program = catalog.meta(lastIntent)?.program;
+    if (program) return { intent: lastIntent, program, kept: true, variant: true };
+  }
   if (f.program) {
-    if (!f.aspect && !f.variant && tokenize(text).length > 4) return undefined;
+    if (!f.aspect && !f.variant && tokenize(text).length > 4) {
+      // a longer question naming the conversation's own programme ("bisa diambil tanpa kpr?" about housing)
+      // stays on the last intent; the answer's item is then picked by its cue words
+      const lastProgram = lastIntent ? catalog.meta(lastIntent)?.program : undefined;
+      return lastIntent && lastProgram === f.program ? { intent: lastIntent, program: f.program, kept: false } : undefined;
+    }
     const t = catalog.target(f.program, f.aspect);
     return t ? { ...t, program: f.program, aspect: f.aspect, kept: false } : undefined;
   }

@@ -11,6 +11,8 @@ import { isOtherQuestion } from './interruption.ts';
 import { answerFromKnowledge, askBack, fallback } from './replies.ts';
 import { resolveAnswer } from './resolve.ts';
 import { runIntent, startsDialog } from './run-intent.ts';
+import { explainPrompt, isWhyAsked } from './why-asked.ts';
+import { isRepair } from '../nlu/followup.ts';
 
 export function activeDialog(): Middleware<RouteContext> {
   return async (ctx, next) => {
@@ -19,6 +21,18 @@ export function activeDialog(): Middleware<RouteContext> {
     if (!active) return next();
     const c = await continueDialog(ctx, active);
     if (c.handled) return;
+    if (isRepair(ctx.text)) {
+      // "bukan itu maksud saya" at a slot prompt: starting this dialog was the wrong reading; the repair step answers
+      ctx.state.dialog = undefined;
+      return next();
+    }
+    if (!c.extraction.invalid && isWhyAsked(ctx.text)) {
+      // a question about the prompt itself: answered, then the same slot again (not counted as a failed answer)
+      explainPrompt(ctx, active);
+      const ds = ctx.state.dialog;
+      if (ds) ds.reprompts = Math.max(0, ds.reprompts - 1);
+      return repromptDialog(ctx, active, c.extraction);
+    }
     if (!isOtherQuestion(ctx, active, c.extraction)) return repromptDialog(ctx, active, c.extraction);
 
     const nlu = classify(ctx);

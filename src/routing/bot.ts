@@ -8,7 +8,7 @@
  *   payload          a tapped button: intent/dialog payloads, or a typed value
  *   normalize        the normalised text every later step reads
  *   language         the reply language
- *   buttons → logout → leadIn → activeDialog → whatIf → repair → understand
+ *   rememberChoices (keeps the reply's buttons) → buttons → logout → leadIn → activeDialog → choices → whatIf → repair → understand
  *                    routing: each step answers or passes on (leadIn only strips "halo, makasih, …")
  */
 import { createBot, type JessiBot } from '../core/bot.ts';
@@ -25,6 +25,7 @@ import { detectLanguage, languageEvidence } from '../nlu/language.ts';
 import { LockTimeoutError, StoreUnavailableError } from '../store/types.ts';
 import { activeDialog } from './active-dialog.ts';
 import { buttons } from './buttons.ts';
+import { choices, rememberChoices } from './choices.ts';
 import type { BotDeps, RouteContext } from './deps.ts';
 import { leadIn } from './lead-in.ts';
 import { logout } from './logout.ts';
@@ -33,7 +34,7 @@ import { understand } from './understand.ts';
 import { whatIf } from './what-if.ts';
 
 /** The routing chain alone (buttons → lead-in → active dialog → what-if → repair → understand), for tests and for `createJessiBot`. */
-export const routingSteps = (): Middleware<RouteContext>[] => [buttons(), logout(), leadIn(), activeDialog(), whatIf(), repair(), understand()];
+export const routingSteps = (): Middleware<RouteContext>[] => [rememberChoices(), buttons(), logout(), leadIn(), activeDialog(), choices(), whatIf(), repair(), understand()];
 
 export function createJessiBot(deps: BotDeps): JessiBot {
   const say = (key: string, lang: Lang, params?: Record<string, number>) => deps.kb.message(`core.${key}`, lang, params);

@@ -18,8 +18,11 @@ export const INTERRUPT_CONFIDENCE = 0.8;
 
 export function isOtherQuestion(ctx: RouteContext, def: DialogDef, extraction: Extraction): boolean {
   const text = ctx.normalized;
-  if (extraction.invalid || isResume(text) || isUnknown(text)) return false;
+  if (isResume(text) || isUnknown(text)) return false;
   const nlu = classify(ctx);
   if (nlu.intent === def.intent || nlu.intent === OUT_OF_SCOPE) return false;
+  // A rejected value interrupts only when the message is plainly a question of its own, classified confidently
+  // ("btw nomor call center berapa?" at the contact prompt), never a mistyped value.
+  if (extraction.invalid) return nlu.outcome === 'answer' && nlu.confidence >= INTERRUPT_CONFIDENCE && (QUESTION.test(text) || QUESTION.test(ctx.text.toLowerCase().trim()));
   return (nlu.outcome === 'answer' && nlu.confidence >= INTERRUPT_CONFIDENCE) || (nlu.outcome === 'ask' && QUESTION.test(text));
 }

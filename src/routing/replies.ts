@@ -29,12 +29,41 @@ export function answerFromKnowledge(ctx: TurnContext, intent: string, confidence
   const { kb, router } = ctx.deps;
   // The aspect the intent itself is about ("syaratnya?" → the requirements card) needs no item: the card answers it.
   const aspect = asked.aspect && router.catalog.meta(intent)?.aspect !== asked.aspect ? asked.aspect : null;
-  const item = asked.item ? kb.entryFor(intent)?.items.find((i) => i.id === asked.item) : kb.item(intent, aspect, ctx.text, ctx.lang);
-  const messages = (item && kb.replyItem(intent, item, ctx.lang, ctx.text)) || kb.reply(intent, ctx.lang);
+  // An item the rules name for the aspect yields to one the question names by its cue words ("dapat berapa kali
+  // upah kalau cacat total?" asks the disability item, not the amount rule's death item).
+  const named = asked.item ? kb.item(intent, null, ctx.text, ctx.lang) : undefined;
+  let item = asked.item
+    ? ((named && named.aspect === asked.aspect ? named : undefined) ?? kb.entryFor(intent)?.items.find((i) => i.id === asked.item))
+    : kb.item(intent, aspect, ctx.text, ctx.lang);
+  let answered = intent;
+  if (!item && !asked.item) {
+    // A figure the card does not give ("stmb nya berapa persen?" classified as the claim card): the programme's
+    // sibling intent whose item names it by its cue words answers instead.
+    const sibling = siblingItem(ctx, intent);
+    if (sibling) ({ intent: answered, item } = sibling);
+  }
+  const messages = (item && kb.replyItem(answered, item, ctx.lang, ctx.text)) || kb.reply(intent, ctx.lang);
   if (!messages?.length) return false;
+  if (!item) answered = intent;
   ctx.out.push(...messages);
-  setIntent(ctx, intent, confidence, 'answer');
+  setIntent(ctx, answered, confidence, 'answer');
   return true;
+}
+
+/** A question for a figure: "berapa", "how much", "persen". */
+const ASKS_FIGURE = /\b(berapa|brp|persen|persennya|how much|how many|percent|percentage|rate)\b|%/i;
+
+/** Same programme, another intent, an item matched by its cue words (not by an aspect alone), for a figure question. */
+function siblingItem(ctx: TurnContext, intent: string): { intent: string; item: NonNullable<ReturnType<TurnContext['deps']['kb']['item']>> } | undefined {
+  const { kb, router } = ctx.deps;
+  const program = router.catalog.meta(intent)?.program;
+  if (!program || !(ASKS_FIGURE.test(ctx.text) || ASKS_FIGURE.test(ctx.normalized))) return undefined;
+  for (const other of router.catalog.programIntents(program)) {
+    if (other === intent) continue;
+    const item = kb.item(other, null, ctx.text, ctx.lang);
+    if (item) return { intent: other, item };
+  }
+  return undefined;
 }
 
 /** "Maksud Anda: Cara klaim JHT / Syarat klaim JHT?" with the top candidates as buttons. */

@@ -29,7 +29,18 @@ export function followUp(ctx: RouteContext, nlu?: NluResult): Resolved | undefin
     if (!program || program === t.program) return { intent: nlu.intent, aspect: t.aspect };
   }
   // A confident request for an action ("status klaim saya", "hitung pensiun saya") is not a follow-up of the topic.
-  if (t.kept && nlu?.outcome === 'answer' && nlu.confidence >= INTERRUPT_CONFIDENCE && nlu.intent !== t.intent && ctx.deps.dialogs.forIntent(nlu.intent))
+  if (t.variant) return { intent: t.intent };
+  // (A dialog of another benefit programme, in a message that names none, is the classifier guessing the topic: the
+  // conversation's programme stands, "terus bayarnya sekaligus?" about migrant workers is not the BPU calculator.)
+  const otherProgramme = (p?: string) => ctx.deps.router.catalog.isProgramme(p) && p !== t.program;
+  if (
+    t.kept &&
+    nlu?.outcome === 'answer' &&
+    nlu.confidence >= INTERRUPT_CONFIDENCE &&
+    nlu.intent !== t.intent &&
+    ctx.deps.dialogs.forIntent(nlu.intent) &&
+    !otherProgramme(ctx.deps.router.catalog.meta(nlu.intent)?.program)
+  )
     return undefined;
   return { intent: t.intent, item: t.item, aspect: t.aspect };
 }

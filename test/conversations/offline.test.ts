@@ -7,7 +7,7 @@ import { createRouter } from '../../src/nlu/router.ts';
 import type { IntentRouter } from '../../src/nlu/types.ts';
 import { loadKnowledgeBase } from '../../src/knowledge/loader.ts';
 import type { KnowledgeBase } from '../../src/knowledge/types.ts';
-import { followUpTarget, splitLeadIn } from '../../src/nlu/followup.ts';
+import { followUpTarget, intentCatalog, splitLeadIn } from '../../src/nlu/followup.ts';
 import { FOLLOW_UPS, QUESTION_ASKED, type Scenario } from './scenarios.ts';
 
 let router: IntentRouter;
@@ -22,7 +22,9 @@ function turn(last: string | undefined, say: string, lang: 'id' | 'en'): { inten
   const { question } = splitLeadIn(say);
   const text = question || say;
   const nlu = router.classify(text);
-  const target = followUpTarget(last, nlu.normalized || text);
+  let target = followUpTarget(last, nlu.normalized || text);
+  // as routing/resolve.ts: a message naming its programme keeps the classifier's intent of that programme
+  if (target && !target.kept && nlu.outcome === 'answer' && intentCatalog().meta(nlu.intent)?.program === target.program) target = { ...target, intent: nlu.intent, item: undefined };
   const intent = target?.intent ?? nlu.intent;
   const item = target?.item ? kb.entryFor(intent)?.items.find((i) => i.id === target.item) : kb.item(intent, target?.aspect ?? null, text, lang);
   const reply = item ? kb.replyItem(intent, item, lang, text) : kb.reply(intent, lang);

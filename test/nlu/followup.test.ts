@@ -55,7 +55,7 @@ const FOLLOW_UPS: Row[] = [
   ['jkp', 'batas waktunya?', 'jkp', 'deadline', 'jkp_claim'],
   ['jkp', 'berapa lama dapatnya?', 'jkp', 'duration', 'jkp_info'],
   // JP
-  ['jp', 'iurannya berapa?', 'jp', 'contribution', 'contribution_rates'],
+  ['jp', 'iurannya berapa?', 'jp', 'contribution', 'jp_info'],
   ['jp', 'syaratnya apa?', 'jp', 'requirements', 'jp_info'],
   ['jp', 'cara klaimnya?', 'jp', 'claim_how', 'jp_claim'],
   // returns: variants keep the programme
@@ -69,7 +69,7 @@ const FOLLOW_UPS: Row[] = [
   // switches: the follow-up names another programme
   ['jkm', 'kalau jkk syaratnya apa?', 'jkk', 'requirements', 'jkk_claim'],
   ['pmi', 'kalau jht bisa online?', 'jht', 'channel', 'jht_claim_how'],
-  ['jakon', 'what about the pension contribution?', 'jp', 'contribution', 'contribution_rates'],
+  ['jakon', 'what about the pension contribution?', 'jp', 'contribution', 'jp_info'],
   ['mlt', 'klaim jkm berapa lama?', 'jkm', 'duration', 'jkm_claim'],
   ['returns', 'kalau jp?', 'jp', undefined, 'jp_info'],
 ];

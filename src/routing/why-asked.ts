@@ -1,0 +1,36 @@
+/**
+ * "kenapa harus tanggal lahir?", "aman ga data saya?", "why do you need my date of birth?" typed at a slot
+ * prompt: a question about the prompt itself. It is answered (why the value is needed, and that it is kept
+ * safe), then the same slot is asked again; it is never taken as the value nor counted as a failed answer.
+ */
+import { say, tr } from '../dialogs/context.ts';
+import type { DialogDef } from '../dialogs/types.ts';
+import type { RouteContext } from './deps.ts';
+
+const WHY = /\b(kenapa|mengapa|knp|ngapain|buat apa|untuk apa|utk apa|why|what for)\b/i;
+const SAFE = /\b(aman|amankah|privasi|disalahgunakan|bocor|rahasia|safe|secure|privacy|misused|leak)\b/i;
+/** Words that tie the question to the prompt (the value asked, or "data saya"). */
+const ABOUT_PROMPT = /\b(harus|perlu|minta|diminta|butuh|dibutuhkan|ditanya|nanya|tanya|data|tanggal lahir|tgl lahir|kpj|nik|upah|gaji|nomor|need|needed|ask|asking|require|required|date of birth|birth date|my data)\b/i;
+
+export function isWhyAsked(text: string): boolean {
+  const t = typeof text === 'string' ? text : '';
+  if (t.length > 160) return false;
+  return (WHY.test(t) && ABOUT_PROMPT.test(t)) || (SAFE.test(t) && /\b(data|datanya|nik|kpj|lahir|tgl|information|details|birth)\b/i.test(t));
+}
+
+/** The explanation: identity checks verify the owner; calculators need the value for the figure. */
+export function explainPrompt(ctx: RouteContext, def: DialogDef): void {
+  const verifies = def.slots.some((s) => s.name === 'identifier');
+  say(
+    ctx,
+    verifies
+      ? tr(ctx, {
+          id: 'Data ini dipakai untuk memverifikasi bahwa Anda pemilik akun, supaya informasi peserta tidak bisa dilihat orang lain. Data Anda aman: hanya dipakai untuk pengecekan ini dan tidak disimpan di percakapan. Jessi tidak pernah meminta PIN atau password.',
+          en: 'This is used to verify that you are the account owner, so no one else can see a member’s information. Your data is safe: it is only used for this check and is not kept in the conversation. Jessi never asks for your PIN or password.',
+        })
+      : tr(ctx, {
+          id: 'Nilai ini dibutuhkan untuk menghitung jawaban Anda (misalnya usia pensiun dan lama masa iur dihitung dari tanggal lahir). Data Anda aman: hanya dipakai untuk perhitungan ini.',
+          en: 'This value is needed to work out your answer (for example, the pension age and the contribution period come from the date of birth). Your data is safe: it is only used for this calculation.',
+        }),
+  );
+}
