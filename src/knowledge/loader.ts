@@ -21,8 +21,8 @@ const MAX_LABEL = 24;
 
 /** The agency's anti-fraud reminder, appended to answers about claims and money. */
 export const FRAUD_REMINDER: Record<Lang, string> = {
-  id: '⚠️ BPJS Ketenagakerjaan tidak pernah meminta OTP, password/PIN, atau biaya apa pun untuk klaim. Waspada penipuan yang mengatasnamakan BPJS Ketenagakerjaan.',
-  en: '⚠️ BPJS Ketenagakerjaan never asks for OTPs, passwords/PINs or any fee for a claim. Beware of scams using its name.',
+  id: '⚠️ BPJS Ketenagakerjaan tidak pernah meminta OTP, password/PIN, atau biaya apa pun lewat telepon, SMS, atau pesan pribadi untuk klaim. Waspada penipuan yang mengatasnamakan BPJS Ketenagakerjaan.',
+  en: '⚠️ BPJS Ketenagakerjaan never asks for OTPs, passwords/PINs or any fee by phone call, SMS or private message for a claim. Beware of scams using its name.',
 };
 const SOURCE_LABEL: Record<Lang, string> = { id: 'Sumber', en: 'Source' };
 

@@ -3,7 +3,7 @@
  * prompt: a question about the prompt itself. It is answered (why the value is needed, and that it is kept
  * safe), then the same slot is asked again; it is never taken as the value nor counted as a failed answer.
  */
-import { say, tr } from '../dialogs/context.ts';
+import { say } from '../dialogs/context.ts';
 import type { DialogDef } from '../dialogs/types.ts';
 import type { RouteContext } from './deps.ts';
 
@@ -21,16 +21,5 @@ export function isWhyAsked(text: string): boolean {
 /** The explanation: identity checks verify the owner; calculators need the value for the figure. */
 export function explainPrompt(ctx: RouteContext, def: DialogDef): void {
   const verifies = def.slots.some((s) => s.name === 'identifier');
-  say(
-    ctx,
-    verifies
-      ? tr(ctx, {
-          id: 'Data ini dipakai untuk memverifikasi bahwa Anda pemilik akun, supaya informasi peserta tidak bisa dilihat orang lain. Data Anda aman: hanya dipakai untuk pengecekan ini dan tidak disimpan di percakapan. Jessi tidak pernah meminta PIN atau password.',
-          en: 'This is used to verify that you are the account owner, so no one else can see a member’s information. Your data is safe: it is only used for this check and is not kept in the conversation. Jessi never asks for your PIN or password.',
-        })
-      : tr(ctx, {
-          id: 'Nilai ini dibutuhkan untuk menghitung jawaban Anda (misalnya usia pensiun dan lama masa iur dihitung dari tanggal lahir). Data Anda aman: hanya dipakai untuk perhitungan ini.',
-          en: 'This value is needed to work out your answer (for example, the pension age and the contribution period come from the date of birth). Your data is safe: it is only used for this calculation.',
-        }),
-  );
+  say(ctx, ctx.deps.kb.message(verifies ? 'routing.why_verify' : 'routing.why_value', ctx.lang));
 }

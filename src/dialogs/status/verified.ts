@@ -52,8 +52,8 @@ const askBirthDate = (ctx: DialogContext, reprompt: boolean): OutMessage[] => [{
 }) }];
 
 const askCode = (ctx: DialogContext, maskedPhone: string | undefined): OutMessage[] => [{ text: tr(ctx, {
-  id: `Kode OTP 6 digit telah dikirim lewat SMS ke nomor HP terdaftar *${maskedPhone ?? '-'}*. Silakan ketik kodenya di sini (berlaku 5 menit). Belum menerima? Ketik *kirim ulang*.`,
-  en: `A 6-digit one-time code (OTP) was sent by SMS to your registered phone *${maskedPhone ?? '-'}*. Please type the code here (valid for 5 minutes). Didn't get it? Type *resend*.`,
+  id: `Kode OTP 6 digit telah dikirim lewat SMS ke nomor HP terdaftar *${maskedPhone ?? '-'}*. Silakan ketik kodenya di sini (berlaku 5 menit); jangan berikan kode ini kepada siapa pun, termasuk yang mengaku petugas. Belum menerima? Ketik *kirim ulang*.`,
+  en: `A 6-digit one-time code (OTP) was sent by SMS to your registered phone *${maskedPhone ?? '-'}*. Please type the code here (valid for 5 minutes); never give it to anyone, even someone claiming to be staff. Didn't get it? Type *resend*.`,
 }) }];
 
 /** A resend is allowed this long after the last code. */
