@@ -16,6 +16,10 @@ const schema = z.object({
   SESSION_RATE_LIMIT_PER_MINUTE: int(30),
   TICKET_LOOKUPS_PER_SESSION: int(5, 1),
   TICKET_LOOKUPS_PER_ADDRESS: int(60, 1),
+  /** Complaints filed per day: per conversation, per client address, per contact (phone or e-mail). */
+  COMPLAINTS_PER_SESSION_PER_DAY: int(3, 1),
+  COMPLAINTS_PER_ADDRESS_PER_DAY: int(20, 1),
+  COMPLAINTS_PER_CONTACT_PER_DAY: int(3, 1),
   TRUST_PROXY: optionalString,
   SESSION_TTL_SECONDS: int(1800, 60),
   DIALOG_TIMEOUT_SECONDS: int(900, 30),

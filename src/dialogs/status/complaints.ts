@@ -27,6 +27,26 @@ async function lookupAllowed(ctx: DialogContext): Promise<{ ok: true } | { ok: f
 
 const minutes = (s: number): number => Math.max(1, Math.ceil(s / 60));
 
+/**
+ * Complaints filed per day, per conversation, per client address and per contact: a flood is stopped here,
+ * before it reaches the agency. The contact is counted as a hash (digits or lower-case e-mail), never in clear.
+ */
+async function filingAllowed(ctx: DialogContext, contact: string): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+  const { complaintSession, complaintAddress, complaintContact } = ctx.deps.limits;
+  const contactKey = createHash('sha256').update(contact.replace(/[^\d@a-z.]/gi, '').toLowerCase()).digest('hex').slice(0, 32);
+  const checks: [typeof complaintSession, string | undefined][] = [
+    [complaintSession, ctx.input.conversationId],
+    [complaintAddress, ctx.input.clientAddress],
+    [complaintContact, contactKey],
+  ];
+  for (const [limiter, key] of checks) {
+    if (!limiter || !key) continue;
+    const r = await limiter.hit(key);
+    if (!r.allowed) return { ok: false, retryAfterSeconds: r.retryAfterSeconds };
+  }
+  return { ok: true };
+}
+
 /** Track a complaint by its ticket number ADU-YYYYMMDD-NNNN (in the message, or asked for). */
 export const complaintTrack: DialogDef = {
   id: 'complaint_track',
@@ -171,6 +191,12 @@ export const complaintCreate: DialogDef = {
   },
 
   async complete(ctx, slots) {
+    const allowed = await filingAllowed(ctx, slots.contact as string);
+    if (!allowed.ok)
+      return { done: true, messages: [{ text: tr(ctx, {
+        id: `Maaf, batas pengaduan lewat chat untuk hari ini sudah tercapai. Silakan coba lagi dalam ${Math.ceil(allowed.retryAfterSeconds / 3600)} jam, atau hubungi call center *${callCentre(ctx)}*.`,
+        en: `Sorry, today's limit of complaints through chat has been reached. Please try again in ${Math.ceil(allowed.retryAfterSeconds / 3600)} hours, or call *${callCentre(ctx)}*.`,
+      }) }] };
     try {
       // The same submission (this conversation, this dialog) always has the same key: a retry after a crash
       // between filing and replying gets the first ticket back instead of filing a second complaint.
