@@ -99,6 +99,8 @@ function findAll(tokens: string[], list: Phrase[], taken: boolean[]): Hit[] {
 }
 
 const MAX_FOLLOWUP_WORDS = 10;
+const ALSO_BEFORE = new Set(['ikut', 'ikutan', 'dapat', 'dapet', 'ambil', 'daftar', 'join', 'get', 'add']);
+const ALSO_AFTER = new Set(['juga', 'jg', 'sekalian', 'too', 'also', 'as']);
 
 export class IntentCatalog {
   private readonly metas = new Map<string, IntentMeta>();
@@ -216,6 +218,12 @@ export class IntentCatalog {
         out.mentions = [...new Set(mentioned.map((h) => h.key))];
         progs = programHits.filter((h) => !mentioned.includes(h));
       }
+    }
+    // "ikut jht juga", "also join jp too": a programme taken on top of the current one is a mention, not a switch
+    const extra = progs.filter((h) => ALSO_BEFORE.has(tokens[h.start - 1] ?? '') && ALSO_AFTER.has(tokens[h.start + h.len] ?? ''));
+    if (extra.length) {
+      out.mentions = [...new Set([...(out.mentions ?? []), ...extra.map((h) => h.key)])];
+      progs = progs.filter((h) => !extra.includes(h));
     }
     if (progs.length) out.program = progs[0].key;
     const asksSomething = out.aspect !== undefined || out.variant !== undefined || out.mentions !== undefined || starter;

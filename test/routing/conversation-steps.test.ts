@@ -30,6 +30,14 @@ describe('followUpTarget: conversation rules', () => {
     // another programme named in a long question: the classifier decides
     expect(followUpTarget('housing_benefit', 'bisa diambil sendiri tanpa jht ya min?', cat)).toBeUndefined();
   });
+  it('a programme taken on top of the current one ("ikut jht juga") is a mention, not a switch', () => {
+    expect(followUpTarget('registration_pmi', 'kalau mau ikut jht juga, pilihan iurannya berapa aja?', cat)).toMatchObject({ intent: 'registration_pmi', kept: true });
+    expect(followUpTarget('registration_bpu', 'kalau jaminan pensiun bisa ikut juga?', cat)).toMatchObject({ intent: 'registration_bpu', kept: true });
+    expect(followUpTarget('jkm_info', 'kalau jkk syaratnya apa?', cat)).toMatchObject({ program: 'jkk', kept: false });
+  });
+  it('a payment-mode question is about the contribution', () => {
+    expect(followUpTarget('registration_pmi', 'terus bayarnya sekaligus atau per bulan?', cat)).toMatchObject({ intent: 'registration_pmi', aspect: 'contribution' });
+  });
   it('new aspects: other benefits, age limit, the programmes a BPU member gets', () => {
     expect(followUpTarget('jkp_info', 'selain uang tunai dapat apa lagi?', cat)).toMatchObject({ intent: 'jkp_info', item: 'other_benefits' });
     expect(followUpTarget('scholarship', 'batas umur anaknya?', cat)).toMatchObject({ intent: 'scholarship', item: 'eligibility' });
