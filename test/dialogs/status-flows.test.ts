@@ -170,3 +170,28 @@ describe('verification ends', () => {
     expect(r.text).not.toMatch(/KLM-2026-000871/);
   });
 });
+
+describe('complaint floods are stopped before the agency', () => {
+  it('the same contact files at most 3 complaints a day, from any conversation', async () => {
+    const local = await startService({ RATE_LIMIT_PER_MINUTE: 0 });
+    try {
+      const tickets: string[] = [];
+      let refused = '';
+      for (let k = 0; k < 4; k++) {
+        const s = {};
+        await local.say(s, 'saya mau komplain');
+        await local.say(s, { payload: 'iuran' });
+        await local.say(s, `Iuran bulan ${k + 1} tidak masuk ke saldo JHT saya padahal gaji sudah dipotong.`);
+        await local.say(s, '0813-2468-1357');
+        const r = await local.say(s, 'ya');
+        const t = /ADU-\d{8}-\d{4}/.exec(r.text)?.[0];
+        if (t) tickets.push(t);
+        else refused = r.text;
+      }
+      expect(tickets).toHaveLength(3);
+      expect(refused).toMatch(/batas pengaduan/);
+    } finally {
+      await local.close();
+    }
+  });
+});
