@@ -95,3 +95,34 @@ export function redactJsonLine(line: string): string {
     return `"${scrubbed}"`;
   });
 }
+
+const MONTHS =
+  'jan|januari|january|feb|februari|february|mar|maret|march|apr|april|mei|may|jun|juni|june|jul|juli|july|agu|agt|agustus|aug|august|sep|sept|september|okt|oktober|oct|october|nov|nopember|november|des|desember|dec|december';
+// "15 Maret 1990", "15 march 1990", "March 15, 1990", "Maret 1990" (a birth month and year is personal enough)
+const MONTH_DATE = new RegExp(
+  `\\b(?:\\d{1,2}\\s+(?:${MONTHS})\\.?\\s+(?:19|20)\\d{2}|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2}|(?:${MONTHS})\\.?\\s+(?:19|20)\\d{2})\\b`,
+  'gi',
+);
+// A name after a cue: "nama saya Budi Santoso", "atas nama Siti", "my name is …", "almarhum …".
+const NAME_CUE =
+  /\b(nama(?:\s+saya|\s+aku|nya)?|atas\s+nama|a\.?\s?n\.|saya\s+bernama|bernama|my\s+name\s+is|name\s*:|i\s+am|i'm|almarhum(?:ah)?|alm\.?|pak|bu|bapak|ibu|mas|mbak|sdr\.?|sdri\.?)\s+((?:[A-Za-z][a-z'’]+)(?:\s+[A-Z][a-z'’]+){0,3})/g;
+// Two or more capitalised words in a row ("Budi Santoso"), unless they are words of the domain.
+const CAPITALISED_RUN = /\b[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)+\b/g;
+const DOMAIN_WORDS = new Set(
+  'Jaminan Hari Tua Pensiun Kecelakaan Kerja Kematian Kehilangan Pekerjaan Ketenagakerjaan Kesehatan Bpjs Lapak Asik Jamsostek Bukan Penerima Upah Pekerja Migran Indonesia Jakarta Surabaya Bandung Medan Call Center Kantor Cabang Saya Mohon Tolong Halo Selamat Pagi Siang Sore Malam Terima Kasih Good Morning Hello Thank You Please The What How When Where Why'.split(' '),
+);
+
+/**
+ * For free text kept for editors (the unanswered-questions store): personal numbers as in `redactPii`, plus
+ * month-name dates and people's names.
+ */
+export function redactFreeText(text: string): string {
+  return redactPii(text)
+    .replace(MONTH_DATE, PLACEHOLDERS.date)
+    .replace(NAME_CUE, (_m, cue: string) => `${cue} [NAME]`)
+    .replace(CAPITALISED_RUN, (m) => (m.split(/\s+/).every((w) => DOMAIN_WORDS.has(w)) ? m : '[NAME]'));
+}
+
+/** Terminal control characters and escape sequences removed (for text printed to a terminal). */
+export const stripControl = (text: string): string =>
+  text.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b./g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');

@@ -2,6 +2,7 @@
  * `npm run report:unanswered [-- --limit 50] [-- --json]`: the most frequent questions Jessi could not answer.
  * Reads them from Redis (REDIS_URL). The in-memory store of a running instance cannot be read from outside.
  */
+import { stripControl } from '../observability/redact.ts';
 import { parseArgs } from 'node:util';
 import { createRedisStore } from '../store/redis.ts';
 import { topUnanswered, type UnansweredEntry } from './store.ts';
@@ -9,7 +10,7 @@ import { topUnanswered, type UnansweredEntry } from './store.ts';
 function table(rows: UnansweredEntry[]): string {
   if (!rows.length) return 'No unanswered messages recorded yet.';
   const head = ['count', 'outcome', 'lang', 'intent', 'text'];
-  const lines = rows.map((r) => [String(r.count), r.outcome, r.lang, r.intent ?? '-', r.text]);
+  const lines = rows.map((r) => [String(r.count), r.outcome, r.lang, stripControl(r.intent ?? '-'), stripControl(r.text)]);
   const widths = head.slice(0, 4).map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const fmt = (cols: string[]) => cols.map((c, i) => (i < 4 ? c.padEnd(widths[i]) : c)).join('  ');
   return [fmt(head), ...lines.map(fmt)].join('\n');
@@ -41,7 +42,7 @@ async function main(): Promise<number> {
       return 1;
     }
     const rows = await topUnanswered(store, limit);
-    console.log(values.json ? JSON.stringify(rows, null, 2) : table(rows));
+    console.log(values.json ? JSON.stringify(rows.map((r) => ({ ...r, text: stripControl(r.text) })), null, 2) : table(rows));
     return 0;
   } finally {
     await store.close();

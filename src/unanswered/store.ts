@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { redactPii } from '../observability/redact.ts';
+import { redactFreeText } from '../observability/redact.ts';
 import type { Store } from '../store/types.ts';
 
 /**
@@ -37,7 +37,7 @@ const PROMOTE_EVERY = 10;
 
 /** Same key for texts that differ only in case, punctuation or spacing (after redaction). */
 export function normaliseUnanswered(text: string): string {
-  return redactPii(text)
+  return redactFreeText(text)
     .toLowerCase()
     .replace(/\[(nik|kpj|phone|number|email|amount|date)\]/g, ' $1 ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -56,7 +56,7 @@ export async function recordUnanswered(store: Store, input: UnansweredInput, opt
   const h = hashOf(normalised);
   const count = await store.increment(countKey(h), TTL_SECONDS);
   const sample: Omit<UnansweredEntry, 'count'> = {
-    text: redactPii(input.text.replace(/\s+/g, ' ').trim()).slice(0, MAX_TEXT),
+    text: redactFreeText(input.text.replace(/\s+/g, ' ').trim()).slice(0, MAX_TEXT),
     outcome: input.outcome,
     ...(input.intent ? { intent: input.intent } : {}),
     lang: input.lang,
