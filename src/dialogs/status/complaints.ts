@@ -101,10 +101,10 @@ export const complaintTrack: DialogDef = {
 };
 
 const CATEGORIES: { value: string; match: RegExp; title: { id: string; en: string } }[] = [
-  { value: 'klaim JHT', match: /\b(klaim|claim|jht|cair|pencairan|hari tua)\b/, title: { id: 'Klaim JHT', en: 'JHT claim' } },
-  { value: 'iuran', match: /\b(iuran|contribution|potong|dipotong|bayar|tunggakan|premi)\b/, title: { id: 'Iuran', en: 'Contributions' } },
+  { value: 'klaim JHT', match: /\b(klaim|claims?|jht|cair|pencairan|hari tua|withdrawal)\b/, title: { id: 'Klaim JHT', en: 'JHT claim' } },
+  { value: 'iuran', match: /\b(iuran|iurannya|contributions?|potong|dipotong|potongan|bayar|tunggakan|premi|deductions?)\b/, title: { id: 'Iuran', en: 'Contributions' } },
   { value: 'aplikasi JMO', match: /\b(jmo|aplikasi|app|login|otp|akun|password)\b/, title: { id: 'Aplikasi JMO', en: 'JMO app' } },
-  { value: 'pelayanan', match: /\b(pelayanan|layanan|petugas|kantor|cabang|antri|antrian|service|staff)\b/, title: { id: 'Pelayanan', en: 'Service' } },
+  { value: 'pelayanan', match: /\b(pelayanan|layanan|petugas|kantor|cabang|antri|antrian|services?|staff|office)\b/, title: { id: 'Pelayanan', en: 'Service' } },
   { value: 'lainnya', match: /\b(lain|lainnya|other|others)\b/, title: { id: 'Lainnya', en: 'Other' } },
 ];
 
@@ -114,8 +114,16 @@ const CATEGORIES: { value: string; match: RegExp; title: { id: string; en: strin
  */
 function isClearOtherQuestion(ctx: DialogContext, text: string): boolean {
   if (!/\?\s*$|^(apa|apakah|gimana|bagaimana|berapa|kapan|dimana|di mana|kenapa|mengapa|bisa(kah)?|how|what|where|when|can)\b/i.test(text)) return false;
+  // A question is never the complaint text: it is answered (or asked back) and the description asked again.
   const nlu = classify(ctx);
-  return nlu.outcome === 'answer' && nlu.confidence >= 0.95 && !['complaint_create', 'complaint_track', 'out_of_scope', 'claim_status', 'jht_balance'].includes(nlu.intent);
+  if (['complaint_create', 'complaint_track'].includes(nlu.intent)) return false;
+  return nlu.outcome === 'ask' || (nlu.outcome === 'answer' && nlu.confidence >= 0.6) || text.split(/\s+/).length <= 8;
+}
+
+/** The complaint already told in the first message ("mau komplain, klaim jht saya 3 bulan belum cair…"). */
+function draftFrom(text: string): string | undefined {
+  const rest = text.replace(/^.*?\b(komplain|mengadu|mengeluh|pengaduan|aduan|complain|complaint)\b[\s,.:;-]*(soal|tentang|mengenai|terkait|about)?[\s,.:;-]*/i, '').trim();
+  return rest.split(/\s+/).length >= 6 && rest.length >= 30 ? rest.slice(0, 1000) : undefined;
 }
 
 function readCategory(text: string): string | undefined {
@@ -130,9 +138,20 @@ export const complaintCreate: DialogDef = {
   title: { id: 'pengaduan', en: 'complaint' },
   slots: [{ name: 'category' }, { name: 'description' }, { name: 'contact' }],
 
-  extract(text, awaiting, ctx): Extraction {
+  extract(text, awaiting, ctx, slots): Extraction {
     const values: Slots = {};
     const trimmed = text.trim();
+    if (awaiting === undefined) {
+      const draft = draftFrom(trimmed);
+      if (draft) {
+        values.draft = draft;
+        const c = readCategory(draft);
+        if (c) values.category = c;
+      }
+    }
+    if (awaiting === 'description' && typeof slots.draft === 'string' && /^(ya|iya|y|yes|betul|benar|pakai itu|itu saja|ok|oke)\b/i.test(trimmed)) {
+      return { values: { description: slots.draft } };
+    }
     if (awaiting === 'category' || awaiting === undefined) {
       const c = readCategory(trimmed);
       if (c && awaiting === 'category') values.category = c;
@@ -161,6 +180,14 @@ export const complaintCreate: DialogDef = {
           en: reprompt ? 'Please choose a *category*:' : "Sure, I'll help you file a complaint. What is it about? Choose a *category*:",
         }),
         buttons: CATEGORIES.map((c) => ({ title: tr(ctx, c.title), payload: c.value })),
+      }];
+    if (slot === 'description' && typeof _slots.draft === 'string')
+      return [{
+        text: tr(ctx, {
+          id: `Apakah ini keluhan yang ingin Anda laporkan?\n"${_slots.draft}"\nBalas *ya* untuk memakainya, atau tulis keterangan lain.`,
+          en: `Is this the problem you want to report?\n"${_slots.draft}"\nReply *yes* to use it, or write another description.`,
+        }),
+        buttons: [{ title: tr(ctx, { id: 'Ya, pakai itu', en: 'Yes, use it' }), payload: 'ya' }],
       }];
     if (slot === 'description')
       return [{ text: tr(ctx, {
