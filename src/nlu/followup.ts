@@ -377,6 +377,12 @@ export function identityCue(text: string): IdentityCue | null {
   return null;
 }
 
+/** True when the message is about a topic that never needs the user's KPJ/NIK (BSU, a lost card, Dukcapil, BNSP, OTP scams). */
+export function offIdentityTopic(text: string): boolean {
+  const s = ` ${tokenize(typeof text === 'string' ? text : '').join(' ')} `;
+  return NO_IDENTITY.some((p) => s.includes(` ${p.join(' ')} `));
+}
+
 /** True when answering needs the user's identity (KPJ/NIK) or an identifier they typed. */
 export function needsIdentity(text: string): boolean {
   const c = identityCue(text);

@@ -5,7 +5,7 @@
  * the conversation's topic points to. Programmes and aspects are data (intents/*.yaml, programs.yaml,
  * aspects.yaml): nothing here names one.
  */
-import { followUpTarget } from '../nlu/followup.ts';
+import { followUpTarget, offIdentityTopic } from '../nlu/followup.ts';
 import type { NluResult } from '../nlu/types.ts';
 import type { RouteContext } from './deps.ts';
 import { contextChoice, followUpIntent } from './followup.ts';
@@ -56,4 +56,19 @@ export function resolveUnsure(ctx: RouteContext, nlu: NluResult): Resolved | und
   if (f) return f;
   const byContext = contextChoice(nlu.candidates.slice(0, 3).map((c) => c.intent), ctx.state.lastIntent, ctx.normalized);
   return byContext ? { intent: byContext } : undefined;
+}
+
+/** Does this intent start a dialog that asks for the user's KPJ/NIK? */
+const asksIdentity = (ctx: RouteContext, intent: string): boolean =>
+  !!ctx.deps.dialogs.forIntent(intent)?.slots.some((s) => s.name === 'identifier');
+
+/**
+ * Identity is asked only on a clear cue: a message about BSU, a lost card, Dukcapil, BNSP or an OTP scam never
+ * gets "kirim nomor KPJ/NIK Anda"; the classifier's best reading that needs no identity is used instead.
+ * Undefined means nothing fits (fall back).
+ */
+export function guardIdentity(ctx: RouteContext, nlu: NluResult, r: Resolved): Resolved | undefined {
+  if (!asksIdentity(ctx, r.intent) || !offIdentityTopic(ctx.text)) return r;
+  const other = nlu.candidates.find((c) => c.intent !== 'out_of_scope' && !asksIdentity(ctx, c.intent) && c.score >= 0.05);
+  return other ? { intent: other.intent } : undefined;
 }

@@ -8,7 +8,7 @@ import { classify } from '../dialogs/context.ts';
 import { OUT_OF_SCOPE } from '../nlu/router.ts';
 import type { RouteContext } from './deps.ts';
 import { askBack, fallback } from './replies.ts';
-import { resolveAnswer, resolveUnsure, followUp } from './resolve.ts';
+import { followUp, guardIdentity, resolveAnswer, resolveUnsure } from './resolve.ts';
 import { runIntent } from './run-intent.ts';
 
 export function understand(): Middleware<RouteContext> {
@@ -20,8 +20,10 @@ export function understand(): Middleware<RouteContext> {
       if (f) return runIntent(ctx, f.intent, nlu.confidence, false, f);
       return fallback(ctx, nlu.confidence);
     }
-    const r = nlu.outcome === 'ask' ? resolveUnsure(ctx, nlu) : resolveAnswer(ctx, nlu);
-    if (!r) return askBack(ctx, nlu);
+    const resolved = nlu.outcome === 'ask' ? resolveUnsure(ctx, nlu) : resolveAnswer(ctx, nlu);
+    if (!resolved) return askBack(ctx, nlu);
+    const r = guardIdentity(ctx, nlu, resolved);
+    if (!r) return fallback(ctx, nlu.confidence);
     await runIntent(ctx, r.intent, nlu.confidence, false, r);
   };
 }
