@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: in-process routing latency over the dev set (p50/p99 per message, messages per second),
  * then HTTP throughput of POST /api/chat beside a bare express JSON echo, measured in the same run, as a ratio.
- * Usage: npm run bench [-- --file ../shared/eval/dev.jsonl --duration 10 --connections 50]
+ * Usage: npm run bench [-- --file eval/dev.jsonl --duration 10 --connections 50]
  */
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 import { spawn } from 'node:child_process';
@@ -17,7 +17,7 @@ const arg = (name: string, def: string): string => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1]! : def;
 };
-const file = arg('file', '../shared/eval/dev.jsonl');
+const file = arg('file', 'eval/dev.jsonl');
 const duration = Number(arg('duration', '10'));
 const connections = Number(arg('connections', '50'));
 

@@ -1,4 +1,4 @@
-/** `npm run eval -- <file.jsonl>`: routes every line and prints accuracy, per-intent P/R/F1, macro F1, confusions. */
+/** `npm run eval [-- <file.jsonl>]` (default eval/dev.jsonl): routes every line and prints accuracy, per-intent P/R/F1, macro F1, confusions. */
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -13,12 +13,9 @@ function pct(x: number): string {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2).filter((a) => a !== '--');
-  const file = args.find((a) => !a.startsWith('--'));
+  // The public dev set ships with the project (eval/dev.jsonl; for evaluation only, never for training).
+  const file = args.find((a) => !a.startsWith('--')) ?? 'eval/dev.jsonl';
   const verbose = args.includes('--all');
-  if (!file) {
-    console.error('usage: npm run eval -- <file.jsonl> [--all]');
-    process.exit(2);
-  }
   const lines = readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
   const rows = lines.map((l, i) => {
     let raw: unknown;
