@@ -6,7 +6,7 @@ import { clientAddress } from '../ratelimit/client-address.ts';
 import { sendError } from './errors.ts';
 import type { SessionIds } from './session-ids.ts';
 
-/** POST /api/chat request, as ../shared/api.md defines it. Unknown members are dropped. */
+/** POST /api/chat request, as docs/api.md defines it. Unknown members are dropped. */
 export const ChatRequest = z
   .object({
     sessionId: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, 'sessionId must be 8-128 characters of A-Z, a-z, 0-9, _ or -').optional(),

@@ -10,7 +10,7 @@ export interface IntentCandidate {
 }
 
 export interface NluResult {
-  /** Best intent id from ../shared/intents.md (or an added one). `out_of_scope` when nothing fits. */
+  /** Best intent id from docs/intents.md (or an added one). `out_of_scope` when nothing fits. */
   intent: string;
   /** Calibrated confidence in [0,1] of `intent`. */
   confidence: number;

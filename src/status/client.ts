@@ -1,5 +1,5 @@
 /**
- * Typed client of the agency's status API (contract: /work/shared/api.md, "Status API").
+ * Typed client of the agency's status API (contract: docs/api.md, "Status API").
  * Bearer token on every call, a per-request timeout, retries with jittered exponential backoff for GETs
  * only, a circuit breaker, answers validated with zod, failures as StatusApiError with a `kind`.
  * Never logs identifiers, birth dates, names, balances or participant tokens.

@@ -1,5 +1,5 @@
 /**
- * The status API contract (/work/shared/api.md) as zod schemas: the client validates answers with them,
+ * The status API contract (docs/api.md) as zod schemas: the client validates answers with them,
  * the sandbox validates request bodies with them. One place, so both sides agree.
  */
 import { z } from 'zod';

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { createRouter } from '../../src/nlu/router.ts';
 
 const INTENTS = resolve(import.meta.dirname, '../../intents');
-const DEV = resolve(import.meta.dirname, '../../../shared/eval/dev.jsonl');
+const DEV = resolve(import.meta.dirname, '../../eval/dev.jsonl');
 
 const squash = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
@@ -22,7 +22,7 @@ function strings(v: unknown, out: string[] = []): string[] {
 }
 
 describe('intents/ data', () => {
-  it.skipIf(!existsSync(DEV))('contains no line of the dev set verbatim (skipped when ../shared/eval/dev.jsonl is absent)', () => {
+  it.skipIf(!existsSync(DEV))('contains no line of the dev set verbatim (eval/dev.jsonl, the public dev set)', () => {
     const dev = readFileSync(DEV, 'utf8').split('\n').filter((l) => l.trim()).map((l) => squash((JSON.parse(l) as { text: string }).text));
     const files = readdirSync(INTENTS).filter((f) => f.endsWith('.yaml'));
     const entries = new Set<string>();

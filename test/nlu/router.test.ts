@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createRouter } from '../../src/nlu/router.ts';
 import type { IntentRouter } from '../../src/nlu/types.ts';
 
-/** The public contract of ../shared/intents.md. */
+/** The public contract of docs/intents.md. */
 const CATALOG = ['greeting', 'thanks', 'goodbye', 'bot_identity', 'menu', 'jht_info', 'jht_claim_how', 'jht_claim_requirements',
   'jht_claim_partial', 'jht_balance', 'jht_simulation', 'jp_info', 'jp_simulation', 'jp_claim', 'jkk_info', 'jkk_claim', 'jkk_facility',
   'jkm_info', 'jkm_claim', 'jkp_info', 'jkp_claim', 'claim_status', 'complaint_track', 'complaint_create', 'registration_pu',

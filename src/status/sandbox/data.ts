@@ -1,5 +1,5 @@
 /**
- * Demo data of the sandbox status API (/work/shared/api.md, "Sandbox demo data"). Fictitious people;
+ * Demo data of the sandbox status API (docs/api.md, "Sandbox demo data"). Fictitious people;
  * tests and evaluations outside the project rely on these exact values.
  */
 import type { Balance, Claim, Complaint } from '../schemas.ts';

@@ -1,5 +1,5 @@
 /**
- * Sandbox of the agency's status API: the whole contract of /work/shared/api.md over the demo data.
+ * Sandbox of the agency's status API: the whole contract of docs/api.md over the demo data.
  * All mutable state (verify failures, participant tokens, ticket counters, new complaints) lives in the
  * Store, so several instances sharing Redis behave as one API.
  *
