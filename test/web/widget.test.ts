@@ -281,23 +281,97 @@ describe('web widget in Chromium', { timeout: 60_000 }, () => {
     await ctx.close();
   });
 
-  it('forgets a conversation left idle for more than 6 hours', async () => {
+  it('forgets a conversation left idle for more than 10 minutes, keeps one idle for 9', async () => {
     const { page, ctx } = await newPage();
     const log = await open(page, `${stub.url}/`);
     await say(page, 'cara klaim jht');
     await log.getByText(/Lapak Asik online/).waitFor({ timeout: 8000 });
-    await page.evaluate(() => {
-      for (const k of Object.keys(localStorage).filter((k) => k.startsWith('jessi:'))) {
-        const v = JSON.parse(localStorage.getItem(k)!);
-        localStorage.setItem(k, JSON.stringify({ ...v, at: Date.now() - 7 * 3600_000 }));
-      }
-    });
+    const age = (ms: number) =>
+      page.evaluate((ms) => {
+        for (const k of Object.keys(localStorage).filter((k) => k.startsWith('jessi:'))) {
+          const v = JSON.parse(localStorage.getItem(k)!);
+          localStorage.setItem(k, JSON.stringify({ ...v, at: Date.now() - ms }));
+        }
+      }, ms);
+    const reopen = async () => {
+      await page.reload();
+      const again = page.getByRole('log');
+      await again.or(launcherOf(page)).first().waitFor({ timeout: 8000 });
+      if (!(await again.isVisible())) await launcherOf(page).click();
+      await again.waitFor();
+      return again.innerText();
+    };
+    await age(9 * 60_000);
+    expect(await reopen()).toContain('cara klaim jht');
+    await age(11 * 60_000);
+    expect(await reopen()).not.toContain('cara klaim jht');
+    await ctx.close();
+  });
+
+  it('never stores a verified balance or name in the browser, and Keluar forgets the conversation', async () => {
+    const { page, ctx, errors } = await newPage();
+    const bodies = captureChat(page);
+    const log = await open(page, `${main.url}/`);
+    const stored = () => page.evaluate(() => Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join('\n'));
+    const turn = async (text: string, expect_: RegExp) => {
+      const before = await botBubbles(page).count();
+      await say(page, text);
+      await expect.poll(() => botBubbles(page).count(), { timeout: 8000 }).toBeGreaterThan(before);
+      await page.locator('jessi-widget [data-typing]').waitFor({ state: 'detached', timeout: 8000 });
+      await log.filter({ hasText: expect_ }).waitFor({ timeout: 8000 });
+    };
+    await turn('cek saldo jht', /KPJ|NIK/i);
+    await turn('21012345678', /lahir/i);
+    await turn('15-03-1990', /kode/i);
+    await turn('123456', /45\.678\.900/);
+    const shown = await log.innerText();
+    expect(shown).toContain('45.678.900'); // the page did show the balance…
+    expect(shown).toMatch(/B\*\*\* S\*\*\*\*\*/); // the masked name, literally (its stars are not *bold* markup)
+    const kept = await stored();
+    expect(kept).toContain('sessionId'); // …a conversation is stored…
+    expect(kept).not.toContain('45.678.900'); // …but not the balance, the masked name, or what was typed to get them
+    expect(kept).not.toContain('45678900');
+    expect(kept).not.toMatch(/B\*\*\* S/);
+    expect(kept).not.toContain('21012345678');
+    expect(kept).not.toContain('15-03-1990');
+    expect(kept).toContain('[data pribadi disembunyikan]');
+
+    // After a reload the placeholder stands where the balance was.
     await page.reload();
     const again = page.getByRole('log');
     await again.or(launcherOf(page)).first().waitFor({ timeout: 8000 });
     if (!(await again.isVisible())) await launcherOf(page).click();
-    await again.waitFor();
-    expect(await again.innerText()).not.toContain('cara klaim jht');
+    await again.filter({ hasText: '[data pribadi disembunyikan]' }).waitFor({ timeout: 5000 });
+    expect(await again.innerText()).not.toContain('45.678.900');
+
+    const sessionId = bodies[bodies.length - 1].sessionId;
+    expect(typeof sessionId).toBe('string');
+    await page.getByRole('button', { name: /^Keluar/ }).click();
+    await expect.poll(() => bodies.length, { timeout: 8000 }).toBe(5);
+    expect(bodies[4]).toMatchObject({ text: 'keluar', sessionId }); // the server is told
+    const after = await stored();
+    expect(after).not.toContain('sessionId');
+    expect(after).not.toContain(String(sessionId));
+    expect(after).not.toContain('disembunyikan');
+    expect(after).not.toContain('cek saldo');
+    expect(await again.innerText()).not.toContain('disembunyikan');
+    // The next message starts a new conversation.
+    await say(page, 'gimana cara klaim jht?');
+    await expect.poll(() => bodies.length, { timeout: 8000 }).toBe(6);
+    expect(bodies[5].sessionId).toBeUndefined();
+    await again.filter({ hasText: /lapak ?asik|jmo|kantor cabang/i }).waitFor({ timeout: 8000 });
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('keeps ordinary answers in the stored history (only personal data is hidden)', async () => {
+    const { page, ctx } = await newPage();
+    const log = await open(page, `${main.url}/`);
+    await say(page, 'gimana cara klaim jht?');
+    await log.filter({ hasText: /lapak ?asik|jmo|kantor cabang/i }).waitFor({ timeout: 8000 });
+    const kept = await page.evaluate(() => Object.values(localStorage).join('\n'));
+    expect(kept).toContain('gimana cara klaim jht?');
+    expect(kept).not.toContain('disembunyikan');
     await ctx.close();
   });
 
