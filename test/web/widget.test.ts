@@ -65,6 +65,8 @@ function stubApp(widgetOrigins: string[] | '*'): { app: express.Express; control
       await new Promise((r) => setTimeout(r, 1500));
       return reply([{ text: 'Maaf menunggu, ini jawabannya.' }], 'out_of_scope');
     }
+    if (text.includes('saldo saya'))
+      return res.json({ sessionId, messages: [{ text: 'Saldo JHT atas nama A*** (uji): Rp12.345.678.', private: true }], intent: { id: 'jht_balance', confidence: 1 } });
     if (text.includes('banjir')) {
       res.setHeader('Retry-After', '30');
       return res.status(429).json({ error: { code: 'rate_limited', message: 'Pesan Anda terlalu banyak, coba lagi dalam 30 detik ya.' } });
@@ -372,6 +374,40 @@ describe('web widget in Chromium', { timeout: 60_000 }, () => {
     const kept = await page.evaluate(() => Object.values(localStorage).join('\n'));
     expect(kept).toContain('gimana cara klaim jht?');
     expect(kept).not.toContain('disembunyikan');
+    await ctx.close();
+  });
+
+  it('marks every message of a personal-data turn private on the real API, and no other', async () => {
+    const post = async (body: object) =>
+      (await (await fetch(`${main.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as {
+        sessionId: string;
+        messages: { text: string; private?: boolean }[];
+      };
+    const faq = await post({ text: 'gimana cara klaim jht?' });
+    expect(faq.messages.length).toBeGreaterThan(0);
+    expect(faq.messages.some((m) => 'private' in m)).toBe(false);
+    const ask = await post({ text: 'cek saldo jht' });
+    expect(ask.messages.every((m) => m.private === true)).toBe(true);
+    await post({ sessionId: ask.sessionId, text: '21012345678' });
+    await post({ sessionId: ask.sessionId, text: '15-03-1990' });
+    const bal = await post({ sessionId: ask.sessionId, text: '123456' });
+    expect(bal.messages.map((m) => m.text).join(' ')).toContain('45.678.900');
+    expect(bal.messages.every((m) => m.private === true)).toBe(true);
+  });
+
+  it('stores the English placeholder in an English widget', async () => {
+    const { page, ctx } = await newPage();
+    await page.goto(`http://localhost:${thirdParty.port}/?lang=en&b=${encodeURIComponent(stub.url)}`);
+    await page.getByRole('button', { name: "Hi there, I'm Jessi! Open chat" }).click();
+    await page.getByRole('textbox', { name: 'Type a message' }).fill('saldo saya');
+    await page.keyboard.press('Enter');
+    await page.getByRole('log').filter({ hasText: 'Rp12.345.678' }).waitFor({ timeout: 8000 });
+    const kept = await page.evaluate(() => Object.values(localStorage).join('\n'));
+    expect(kept).toContain('[personal data hidden]');
+    expect(kept).not.toContain('12.345.678');
+    expect(kept).not.toContain('saldo saya');
+    await page.getByRole('button', { name: /^Log out/ }).click();
+    await expect.poll(() => page.evaluate(() => Object.values(localStorage).join('\n'))).not.toContain('hidden');
     await ctx.close();
   });
 
