@@ -323,7 +323,18 @@ describe('web widget in Chromium', { timeout: 60_000 }, () => {
       await log.filter({ hasText: expect_ }).waitFor({ timeout: 8000 });
     };
     await turn('cek saldo jht', /KPJ|NIK/i);
+    // While the identifier is on its way, it is not in storage either.
+    let pending = '';
+    const stalled = page.waitForRequest((r) => r.url().endsWith('/api/chat') && (r.postData() ?? '').includes('21012345678'));
+    await page.route('**/api/chat', async (route) => {
+      if ((route.request().postData() ?? '').includes('21012345678')) pending = await stored();
+      await route.continue();
+    });
     await turn('21012345678', /lahir/i);
+    await stalled;
+    await page.unroute('**/api/chat');
+    expect(pending).toContain('[data pribadi disembunyikan]');
+    expect(pending).not.toContain('21012345678');
     await turn('15-03-1990', /kode/i);
     await turn('123456', /45\.678\.900/);
     const shown = await log.innerText();

@@ -117,7 +117,9 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig): { open(): void
   async function send(req: ChatRequest, shown: string): Promise<void> {
     if (busy) return;
     removeAll('.quick, .error');
-    const sent: Entry = { from: 'user', text: shown, ts: Date.now() };
+    // Typed into a personal-data dialog (identifier, birth date, code): private before the answer is even known.
+    const lastBot = [...state.entries].reverse().find((e) => e.from === 'bot' && !e.notice);
+    const sent: Entry = { from: 'user', text: shown, ts: Date.now(), private: lastBot?.private || undefined };
     add(sent);
     persist();
     await deliver(req, sent);
