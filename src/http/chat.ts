@@ -18,6 +18,9 @@ export const ChatRequest = z
   .refine((b) => b.text === undefined || b.text.trim().length > 0 || b.payload !== undefined, { message: 'text must not be blank' });
 
 
+/** Intents of the personal-data dialogs: every message of such a turn is marked `private` (the widget never stores it). */
+const PRIVATE_INTENTS = new Set(['jht_balance', 'claim_status']);
+
 function describe(error: z.ZodError): string {
   return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
 }
@@ -44,7 +47,8 @@ export function chatRouter(deps: { bot: JessiBot; addressLimiter: RateLimiter; i
       const out = await deps.bot.handle({ channel, conversationId: sessionId, text: body.text, payload: body.payload, locale: body.locale, clientAddress: address });
       if (out.rateLimited)
         return sendError(res, 429, 'rate_limited', out.messages[0]?.text ?? 'Too many messages; please slow down.', out.rateLimited.retryAfterSeconds);
-      res.json({ sessionId, messages: out.messages, intent: out.intent });
+      const messages = PRIVATE_INTENTS.has(out.intent.id) ? out.messages.map((m) => ({ ...m, private: true as const })) : out.messages;
+      res.json({ sessionId, messages, intent: out.intent });
     } catch (e) {
       next(e);
     }

@@ -65,6 +65,8 @@ function stubApp(widgetOrigins: string[] | '*'): { app: express.Express; control
       await new Promise((r) => setTimeout(r, 1500));
       return reply([{ text: 'Maaf menunggu, ini jawabannya.' }], 'out_of_scope');
     }
+    if (text.includes('saldo saya'))
+      return res.json({ sessionId, messages: [{ text: 'Saldo JHT atas nama A*** (uji): Rp12.345.678.', private: true }], intent: { id: 'jht_balance', confidence: 1 } });
     if (text.includes('banjir')) {
       res.setHeader('Retry-After', '30');
       return res.status(429).json({ error: { code: 'rate_limited', message: 'Pesan Anda terlalu banyak, coba lagi dalam 30 detik ya.' } });
@@ -281,23 +283,142 @@ describe('web widget in Chromium', { timeout: 60_000 }, () => {
     await ctx.close();
   });
 
-  it('forgets a conversation left idle for more than 6 hours', async () => {
+  it('forgets a conversation left idle for more than 10 minutes, keeps one idle for 9', async () => {
     const { page, ctx } = await newPage();
     const log = await open(page, `${stub.url}/`);
     await say(page, 'cara klaim jht');
     await log.getByText(/Lapak Asik online/).waitFor({ timeout: 8000 });
-    await page.evaluate(() => {
-      for (const k of Object.keys(localStorage).filter((k) => k.startsWith('jessi:'))) {
-        const v = JSON.parse(localStorage.getItem(k)!);
-        localStorage.setItem(k, JSON.stringify({ ...v, at: Date.now() - 7 * 3600_000 }));
-      }
+    const age = (ms: number) =>
+      page.evaluate((ms) => {
+        for (const k of Object.keys(localStorage).filter((k) => k.startsWith('jessi:'))) {
+          const v = JSON.parse(localStorage.getItem(k)!);
+          localStorage.setItem(k, JSON.stringify({ ...v, at: Date.now() - ms }));
+        }
+      }, ms);
+    const reopen = async () => {
+      await page.reload();
+      const again = page.getByRole('log');
+      await again.or(launcherOf(page)).first().waitFor({ timeout: 8000 });
+      if (!(await again.isVisible())) await launcherOf(page).click();
+      await again.waitFor();
+      return again.innerText();
+    };
+    await age(9 * 60_000);
+    expect(await reopen()).toContain('cara klaim jht');
+    await age(11 * 60_000);
+    expect(await reopen()).not.toContain('cara klaim jht');
+    await ctx.close();
+  });
+
+  it('never stores a verified balance or name in the browser, and Keluar forgets the conversation', async () => {
+    const { page, ctx, errors } = await newPage();
+    const bodies = captureChat(page);
+    const log = await open(page, `${main.url}/`);
+    const stored = () => page.evaluate(() => Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join('\n'));
+    const turn = async (text: string, expect_: RegExp) => {
+      const before = await botBubbles(page).count();
+      await say(page, text);
+      await expect.poll(() => botBubbles(page).count(), { timeout: 8000 }).toBeGreaterThan(before);
+      await page.locator('jessi-widget [data-typing]').waitFor({ state: 'detached', timeout: 8000 });
+      await log.filter({ hasText: expect_ }).waitFor({ timeout: 8000 });
+    };
+    await turn('cek saldo jht', /KPJ|NIK/i);
+    // While the identifier is on its way, it is not in storage either.
+    let pending = '';
+    const stalled = page.waitForRequest((r) => r.url().endsWith('/api/chat') && (r.postData() ?? '').includes('21012345678'));
+    await page.route('**/api/chat', async (route) => {
+      if ((route.request().postData() ?? '').includes('21012345678')) pending = await stored();
+      await route.continue();
     });
+    await turn('21012345678', /lahir/i);
+    await stalled;
+    await page.unroute('**/api/chat');
+    expect(pending).toContain('[data pribadi disembunyikan]');
+    expect(pending).not.toContain('21012345678');
+    await turn('15-03-1990', /kode/i);
+    await turn('123456', /45\.678\.900/);
+    const shown = await log.innerText();
+    expect(shown).toContain('45.678.900'); // the page did show the balance…
+    expect(shown).toMatch(/B\*\*\* S\*\*\*\*\*/); // the masked name, literally (its stars are not *bold* markup)
+    const kept = await stored();
+    expect(kept).toContain('sessionId'); // …a conversation is stored…
+    expect(kept).not.toContain('45.678.900'); // …but not the balance, the masked name, or what was typed to get them
+    expect(kept).not.toContain('45678900');
+    expect(kept).not.toMatch(/B\*\*\* S/);
+    expect(kept).not.toContain('21012345678');
+    expect(kept).not.toContain('15-03-1990');
+    expect(kept).toContain('[data pribadi disembunyikan]');
+
+    // After a reload the placeholder stands where the balance was.
     await page.reload();
     const again = page.getByRole('log');
     await again.or(launcherOf(page)).first().waitFor({ timeout: 8000 });
     if (!(await again.isVisible())) await launcherOf(page).click();
-    await again.waitFor();
-    expect(await again.innerText()).not.toContain('cara klaim jht');
+    await again.filter({ hasText: '[data pribadi disembunyikan]' }).waitFor({ timeout: 5000 });
+    expect(await again.innerText()).not.toContain('45.678.900');
+
+    const sessionId = bodies[bodies.length - 1].sessionId;
+    expect(typeof sessionId).toBe('string');
+    await page.getByRole('button', { name: /^Keluar/ }).click();
+    await expect.poll(() => bodies.length, { timeout: 8000 }).toBe(5);
+    expect(bodies[4]).toMatchObject({ text: 'keluar', sessionId }); // the server is told
+    const after = await stored();
+    expect(after).not.toContain('sessionId');
+    expect(after).not.toContain(String(sessionId));
+    expect(after).not.toContain('disembunyikan');
+    expect(after).not.toContain('cek saldo');
+    expect(await again.innerText()).not.toContain('disembunyikan');
+    // The next message starts a new conversation.
+    await say(page, 'gimana cara klaim jht?');
+    await expect.poll(() => bodies.length, { timeout: 8000 }).toBe(6);
+    expect(bodies[5].sessionId).toBeUndefined();
+    await again.filter({ hasText: /lapak ?asik|jmo|kantor cabang/i }).waitFor({ timeout: 8000 });
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('keeps ordinary answers in the stored history (only personal data is hidden)', async () => {
+    const { page, ctx } = await newPage();
+    const log = await open(page, `${main.url}/`);
+    await say(page, 'gimana cara klaim jht?');
+    await log.filter({ hasText: /lapak ?asik|jmo|kantor cabang/i }).waitFor({ timeout: 8000 });
+    const kept = await page.evaluate(() => Object.values(localStorage).join('\n'));
+    expect(kept).toContain('gimana cara klaim jht?');
+    expect(kept).not.toContain('disembunyikan');
+    await ctx.close();
+  });
+
+  it('marks every message of a personal-data turn private on the real API, and no other', async () => {
+    const post = async (body: object) =>
+      (await (await fetch(`${main.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as {
+        sessionId: string;
+        messages: { text: string; private?: boolean }[];
+      };
+    const faq = await post({ text: 'gimana cara klaim jht?' });
+    expect(faq.messages.length).toBeGreaterThan(0);
+    expect(faq.messages.some((m) => 'private' in m)).toBe(false);
+    const ask = await post({ text: 'cek saldo jht' });
+    expect(ask.messages.every((m) => m.private === true)).toBe(true);
+    await post({ sessionId: ask.sessionId, text: '21012345678' });
+    await post({ sessionId: ask.sessionId, text: '15-03-1990' });
+    const bal = await post({ sessionId: ask.sessionId, text: '123456' });
+    expect(bal.messages.map((m) => m.text).join(' ')).toContain('45.678.900');
+    expect(bal.messages.every((m) => m.private === true)).toBe(true);
+  });
+
+  it('stores the English placeholder in an English widget', async () => {
+    const { page, ctx } = await newPage();
+    await page.goto(`http://localhost:${thirdParty.port}/?lang=en&b=${encodeURIComponent(stub.url)}`);
+    await page.getByRole('button', { name: "Hi there, I'm Jessi! Open chat" }).click();
+    await page.getByRole('textbox', { name: 'Type a message' }).fill('saldo saya');
+    await page.keyboard.press('Enter');
+    await page.getByRole('log').filter({ hasText: 'Rp12.345.678' }).waitFor({ timeout: 8000 });
+    const kept = await page.evaluate(() => Object.values(localStorage).join('\n'));
+    expect(kept).toContain('[personal data hidden]');
+    expect(kept).not.toContain('12.345.678');
+    expect(kept).not.toContain('saldo saya');
+    await page.getByRole('button', { name: /^Log out/ }).click();
+    await expect.poll(() => page.evaluate(() => Object.values(localStorage).join('\n'))).not.toContain('hidden');
     await ctx.close();
   });
 

@@ -10,7 +10,8 @@ export interface ChatRequest {
 
 export interface ChatReply {
   sessionId: string;
-  messages: { text: string; buttons?: Button[] }[];
+  /** `private`: personal data (balance, claims); shown on screen, never stored in the browser. */
+  messages: { text: string; buttons?: Button[]; private?: boolean }[];
 }
 
 export type ChatResult =
@@ -30,6 +31,7 @@ function asReply(v: unknown): ChatReply | null {
       buttons: Array.isArray(m.buttons)
         ? m.buttons.filter((b) => b && typeof b.title === 'string' && typeof b.payload === 'string').map((b) => ({ title: b.title, payload: b.payload }))
         : undefined,
+      private: (m as { private?: unknown }).private === true || undefined,
     }));
   return messages.length ? { sessionId: r.sessionId, messages } : null;
 }

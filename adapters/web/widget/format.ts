@@ -3,7 +3,8 @@
  * Everything else (including any HTML a user or the knowledge base writes) stays literal text:
  * nodes are built with createTextNode/createElement, never innerHTML.
  */
-const BOLD = /\*(\S(?:[^*\n]*?\S)?)\*/g;
+// Inner text starts and ends with a non-space, non-star: a masked name such as "B*** S*****" stays literal.
+const BOLD = /\*([^\s*](?:[^*\n]*?[^\s*])?)\*/g;
 const LINK = /https:\/\/[^\s<>"'`]+/g;
 const TRAILING = /[.,;:!?)\]}'"]+$/;
 

@@ -13,6 +13,8 @@ export interface Entry {
   buttons?: Button[];
   /** A notice from the widget itself (e.g. rate limited), shown as a bot bubble. */
   notice?: boolean;
+  /** Personal data (or what the user typed to get it): shown on this page view, stored only as a placeholder. */
+  private?: boolean;
 }
 
 export interface Saved {
@@ -24,7 +26,7 @@ export interface Saved {
 
 const MAX_ENTRIES = 80;
 /** A conversation left alone this long is forgotten (replies may hold personal data; shared computers). */
-const IDLE_MS = 6 * 60 * 60 * 1000;
+export const IDLE_MS = 10 * 60 * 1000;
 export const SESSION_ID = /^[A-Za-z0-9_-]{8,128}$/;
 
 const str = (v: unknown): v is string => typeof v === 'string';
@@ -61,9 +63,22 @@ export function load(cfg: WidgetConfig): Saved {
   }
 }
 
-export function save(cfg: WidgetConfig, s: Saved): void {
+/** Written in place of a private bubble's text; its buttons are dropped too. */
+export const PRIVATE_PLACEHOLDER = { id: '[data pribadi disembunyikan]', en: '[personal data hidden]' } as const;
+
+/** Forget the conversation (logout): the id and the history; only `seen` (the launcher's compact look) stays. */
+export function clear(cfg: WidgetConfig, seen?: boolean): void {
   try {
-    const entries = s.entries.slice(-MAX_ENTRIES);
+    if (seen) localStorage.setItem(cfg.storageKey, JSON.stringify({ entries: [], seen: true, at: Date.now() }));
+    else localStorage.removeItem(cfg.storageKey);
+  } catch {
+    /* unavailable */
+  }
+}
+
+export function save(cfg: WidgetConfig, s: Saved, placeholder: string = PRIVATE_PLACEHOLDER.id): void {
+  try {
+    const entries = s.entries.slice(-MAX_ENTRIES).map((e) => (e.private ? { from: e.from, text: placeholder, ts: e.ts } : e));
     localStorage.setItem(cfg.storageKey, JSON.stringify({ ...s, entries, at: Date.now() }));
   } catch {
     /* storage full or unavailable */

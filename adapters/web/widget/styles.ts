@@ -17,7 +17,8 @@ button{font:inherit;cursor:pointer}
 .who b{display:block;font-size:16px}
 .who small{display:block;font-size:12px;opacity:.9}
 .icon{flex:none;width:38px;height:38px;border:0;border-radius:8px;background:transparent;color:inherit;font-size:20px;line-height:1}
-.icon:hover{background:rgba(255,255,255,.18)}
+.logout{flex:none;height:32px;padding:0 10px;border:1px solid rgba(255,255,255,.7);border-radius:8px;background:transparent;color:inherit;font-size:13px;font-weight:600}
+.logout:hover,.icon:hover{background:rgba(255,255,255,.18)}
 .log{flex:1;overflow-y:auto;display:flex;flex-direction:column;gap:10px;padding:14px;background:#f1f5f9}
 .msg{display:flex;flex-direction:column;max-width:85%}
 .bot{align-self:flex-start;align-items:flex-start}

@@ -3,7 +3,7 @@ import type { WidgetConfig } from './config.ts';
 import { h } from './dom.ts';
 import { appendFormatted } from './format.ts';
 import { strings } from './i18n.ts';
-import { load, save, type Button, type Entry } from './storage.ts';
+import { clear, load, save, type Button, type Entry } from './storage.ts';
 
 /** Build the launcher and chat panel inside `root` and wire them up. Returns open/close for the page. */
 export function mountWidget(root: ShadowRoot, cfg: WidgetConfig): { open(): void; close(): void } {
@@ -11,6 +11,8 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig): { open(): void
   const state = load(cfg);
   const timeFmt = new Intl.DateTimeFormat(cfg.lang === 'en' ? 'en-GB' : 'id-ID', { hour: '2-digit', minute: '2-digit' });
   let busy = false;
+  /** Bumped by logout: an answer to a request sent before it is dropped, not added to the new conversation. */
+  let generation = 0;
 
   const wrap = h('div', { class: 'wrap', lang: cfg.lang });
   const launcher = h(
@@ -21,13 +23,14 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig): { open(): void
   );
   const closeBtn = h('button', { type: 'button', class: 'icon', 'aria-label': t.close, title: t.close }, '×');
   const restartBtn = h('button', { type: 'button', class: 'icon', 'aria-label': t.restart, title: t.restart }, '↻');
+  const logoutBtn = h('button', { type: 'button', class: 'logout', 'aria-label': t.logoutLabel, title: t.logoutLabel }, t.logout);
   const log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': t.log, tabindex: '0' });
   const input = h('input', { type: 'text', 'aria-label': t.input, placeholder: t.placeholder, maxlength: '2000', autocomplete: 'off', enterkeyhint: 'send' });
   const form = h('form', { class: 'compose' }, input, h('button', { type: 'submit', class: 'send', 'aria-label': t.send }, '➤'));
   const panel = h(
     'section',
     { class: 'panel', id: 'jessi-panel', role: 'dialog', 'aria-label': t.panel, hidden: '' },
-    h('div', { class: 'head' }, h('span', { class: 'avatar', 'aria-hidden': 'true' }, 'J'), h('div', { class: 'who' }, h('b', {}, 'Jessi'), h('small', {}, t.subtitle)), restartBtn, closeBtn),
+    h('div', { class: 'head' }, h('span', { class: 'avatar', 'aria-hidden': 'true' }, 'J'), h('div', { class: 'who' }, h('b', {}, 'Jessi'), h('small', {}, t.subtitle)), logoutBtn, restartBtn, closeBtn),
     log,
     form,
     h('p', { class: 'privacy' }, t.privacy),
@@ -35,7 +38,7 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig): { open(): void
   wrap.append(launcher, panel);
   root.append(wrap);
 
-  const persist = () => save(cfg, state);
+  const persist = () => save(cfg, state, t.hidden);
   const scrollDown = () => {
     log.scrollTop = log.scrollHeight;
   };
@@ -78,23 +81,29 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig): { open(): void
     if (e.buttons?.length) quickReplies(e.buttons);
   }
 
-  async function deliver(req: ChatRequest): Promise<void> {
+  async function deliver(req: ChatRequest, sent?: Entry): Promise<void> {
     busy = true;
+    const gen = generation;
     const typing = h('div', { class: 'msg bot typing', 'data-typing': '' }, h('div', { class: 'bubble' }, h('span', { class: 'sr' }, t.typing), h('span', { class: 'dot' }), h('span', { class: 'dot' }), h('span', { class: 'dot' })));
     log.append(typing);
     scrollDown();
     const r = await postChat(cfg.apiUrl, { ...req, sessionId: state.sessionId, locale: cfg.locale });
     typing.remove();
+    if (gen !== generation) return; // logged out meanwhile
     busy = false;
     if (r.ok) {
       state.sessionId = r.reply.sessionId;
-      for (const m of r.reply.messages) add({ from: 'bot', text: m.text, ts: Date.now(), buttons: m.buttons?.length ? m.buttons : undefined });
+      const priv = r.reply.messages.some((m) => m.private);
+      // What the user typed to get personal data (an identifier, a birth date, a code) is not stored either.
+      if (priv && sent && state.entries.includes(sent)) sent.private = true;
+      for (const m of r.reply.messages)
+        add({ from: 'bot', text: m.text, ts: Date.now(), buttons: m.buttons?.length ? m.buttons : undefined, private: m.private || undefined });
     } else if (r.kind === 'network') {
       const retry = h('button', { type: 'button' }, t.retry);
       const row = h('div', { class: 'error', role: 'alert' }, h('span', {}, t.failed), retry);
       retry.addEventListener('click', () => {
         row.remove();
-        void deliver(req);
+        void deliver(req, sent);
       });
       log.append(row);
       retry.focus();
@@ -108,9 +117,12 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig): { open(): void
   async function send(req: ChatRequest, shown: string): Promise<void> {
     if (busy) return;
     removeAll('.quick, .error');
-    add({ from: 'user', text: shown, ts: Date.now() });
+    // Typed into a personal-data dialog (identifier, birth date, code): private before the answer is even known.
+    const lastBot = [...state.entries].reverse().find((e) => e.from === 'bot' && !e.notice);
+    const sent: Entry = { from: 'user', text: shown, ts: Date.now(), private: lastBot?.private || undefined };
+    add(sent);
     persist();
-    await deliver(req);
+    await deliver(req, sent);
   }
 
   function setOpen(open: boolean, focus = true): void {
@@ -142,6 +154,18 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig): { open(): void
     state.sessionId = undefined;
     state.entries = [];
     persist();
+    renderAll();
+    input.focus();
+  });
+  logoutBtn.addEventListener('click', () => {
+    // Tell the server (it ends the verification), then forget everything here at once, without waiting for its answer.
+    const sessionId = state.sessionId;
+    if (sessionId) void postChat(cfg.apiUrl, { text: 'keluar', sessionId, locale: cfg.locale });
+    generation++;
+    busy = false;
+    state.sessionId = undefined;
+    state.entries = [];
+    clear(cfg, state.seen);
     renderAll();
     input.focus();
   });
