@@ -32,7 +32,9 @@ function files(dir: string): string[] {
 }
 
 describe('no user-visible sentences in code', () => {
-  const all = [...files('src'), ...files('adapters')].map((f) => f.split(path.sep).join('/'));
+  // The widget's own chrome (button labels, placeholders) runs in the browser and lives in its bundle
+  // (adapters/web/widget/i18n.ts); everything the bot says comes from the server's catalogue.
+  const all = [...files('src'), ...files('adapters')].map((f) => f.split(path.sep).join('/')).filter((f) => !f.startsWith('adapters/web/widget/'));
   it('only the listed files still hold bilingual copy', () => {
     const found = all.filter((f) => SENTENCE.test(readFileSync(f, 'utf8')));
     expect(found.filter((f) => !STILL_TO_MOVE.has(f)), 'new copy in code: move it to knowledge/messages').toEqual([]);
