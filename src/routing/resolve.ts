@@ -32,7 +32,9 @@ export function followUp(ctx: RouteContext, nlu?: NluResult): Resolved | undefin
   if (t.variant) return { intent: t.intent };
   // (A dialog of another benefit programme, in a message that names none, is the classifier guessing the topic: the
   // conversation's programme stands, "terus bayarnya sekaligus?" about migrant workers is not the BPU calculator.)
-  const otherProgramme = (p?: string) => ctx.deps.router.catalog.isProgramme(p) && p !== t.program;
+  const named = ctx.deps.router.catalog.detectFollowUp(ctx.normalized);
+  const namedInMessage = (p?: string) => !!p && (named.program === p || !!named.mentions?.includes(p));
+  const otherProgramme = (p?: string) => ctx.deps.router.catalog.isProgramme(p) && p !== t.program && !namedInMessage(p);
   if (
     t.kept &&
     nlu?.outcome === 'answer' &&
