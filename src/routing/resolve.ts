@@ -24,16 +24,20 @@ export interface Resolved extends Asked {
 export function followUp(ctx: RouteContext, nlu?: NluResult): Resolved | undefined {
   const t = followUpTarget(ctx.state.lastIntent, ctx.normalized, ctx.deps.router.catalog);
   if (!t) return undefined;
+  const named = ctx.deps.router.catalog.detectFollowUp(ctx.normalized);
+  const namedInMessage = (p?: string) => !!p && (named.program === p || !!named.mentions?.includes(p));
   if (!t.kept && nlu?.outcome === 'answer') {
+    // The message names its own topic and the classifier is sure. It stands ("lacak klaim jht" is a claim status,
+    // not the JHT balance) unless it picked another benefit programme than the one named ("kalau jkp syaratnya
+    // apa?" is JKP, not the JHT requirements); the aspect still picks the point of the answer.
     const program = ctx.deps.router.catalog.meta(nlu.intent)?.program;
     if (!program || program === t.program) return { intent: nlu.intent, aspect: t.aspect };
+    if (!ctx.deps.router.catalog.isProgramme(program) || namedInMessage(program)) return { intent: nlu.intent };
   }
   // A confident request for an action ("status klaim saya", "hitung pensiun saya") is not a follow-up of the topic.
   if (t.variant) return { intent: t.intent };
   // (A dialog of another benefit programme, in a message that names none, is the classifier guessing the topic: the
   // conversation's programme stands, "terus bayarnya sekaligus?" about migrant workers is not the BPU calculator.)
-  const named = ctx.deps.router.catalog.detectFollowUp(ctx.normalized);
-  const namedInMessage = (p?: string) => !!p && (named.program === p || !!named.mentions?.includes(p));
   const otherProgramme = (p?: string) => ctx.deps.router.catalog.isProgramme(p) && p !== t.program && !namedInMessage(p);
   if (
     t.kept &&
