@@ -44,4 +44,12 @@ describe('new homepage intents answer in chat', () => {
       expect(r.text).toMatch(/Jangan\* transfer|Jangan\* pasang aplikasi/);
     }
   });
+
+  it('a household worker registered by the family goes to BPU registration, not housing or a complaint', async () => {
+    for (const text of ['daftarkan pembantu rumah tangga saya', 'daftarkan ART dan sopir pribadi saya']) {
+      const r = await svc.say({}, text);
+      expect(r.intent?.id, text).toBe('registration_bpu');
+      expect(r.text).toMatch(/BPU/);
+    }
+  });
 });
