@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startService, type Service } from '../helpers/service.ts';
+
+let svc: Service;
+beforeAll(async () => {
+  svc = await startService({ RATE_LIMIT_PER_MINUTE: 0, SESSION_RATE_LIMIT_PER_MINUTE: 0 });
+});
+afterAll(() => svc.close());
+
+describe('JKK death benefit for the user\'s wage', () => {
+  it('id: one-shot, 48 × wage, funeral, periodic, scholarship without minimum period; never the JKM 42 juta', async () => {
+    const r = await svc.say({}, 'suami meninggal kecelakaan kerja, gajinya 6 juta, dapat berapa?');
+    expect(r.text).toMatch(/Rp288\.000\.000/);
+    expect(r.text).toMatch(/Rp10\.000\.000/);
+    expect(r.text).toMatch(/Rp12\.000\.000/);
+    expect(r.text).toMatch(/Rp310\.000\.000/);
+    expect(r.text).toMatch(/tanpa masa iuran minimal/);
+    expect(r.text).not.toMatch(/Rp42\.000\.000/);
+  });
+
+  it('id: asks the wage when missing, then computes; a low wage gets the minimum', async () => {
+    const s = {};
+    let r = await svc.say(s, 'istri saya meninggal karena kecelakaan kerja');
+    expect(r.text).toMatch(/upah terakhir per bulan/);
+    r = await svc.say(s, '300 ribu');
+    expect(r.text).toMatch(/Rp20\.000\.000\* \(minimal/);
+  });
+
+  it('en: one-shot in English', async () => {
+    const r = await svc.say({}, 'my husband died in a work accident, his salary was 5 million, how much do we get?');
+    expect(r.text).toMatch(/Rp240\.000\.000/);
+    expect(r.text).toMatch(/Rp262\.000\.000/);
+    expect(r.text).toMatch(/no minimum contribution period/);
+  });
+});
+
+describe('JKP benefit for the user\'s wage', () => {
+  it('id: gaji 4 juta → 2.400.000 a month, 14.400.000 total; old rule 8.400.000', async () => {
+    const r = await svc.say({}, 'gaji terakhir 4 juta, dapat JKP berapa?');
+    expect(r.text).toMatch(/Rp2\.400\.000 per bulan/);
+    expect(r.text).toMatch(/Rp14\.400\.000/);
+    expect(r.text).toMatch(/Rp8\.400\.000/);
+  });
+
+  it('en: a wage above the cap is capped at 5 million', async () => {
+    const r = await svc.say({}, 'my last salary was 8 million, how much JKP benefit would I get?');
+    expect(r.text).toMatch(/Rp3\.000\.000 a month/);
+    expect(r.text).toMatch(/Rp18\.000\.000/);
+  });
+});
