@@ -7,10 +7,11 @@ import { claimStatus, jhtBalance } from './status/participant.ts';
 import { complaintCreate, complaintTrack } from './status/complaints.ts';
 import { jkkDeath } from './benefits/jkk-death.ts';
 import { jkpAmount } from './benefits/jkp.ts';
+import { jakonContribution } from './benefits/jakon.ts';
 
 /** Every multi-turn dialog of the assistant, by id and by the intent that starts it. */
 export function createDialogRegistry(): DialogRegistry {
-  return createRegistry([jhtSimulation, jpSimulation, contributionRates, contributionBpu, jhtBalance, claimStatus, complaintTrack, complaintCreate, jkkDeath, jkpAmount]);
+  return createRegistry([jhtSimulation, jpSimulation, contributionRates, contributionBpu, jhtBalance, claimStatus, complaintTrack, complaintCreate, jkkDeath, jkpAmount, jakonContribution]);
 }
 
 export function createRegistry(defs: DialogDef[]): DialogRegistry {

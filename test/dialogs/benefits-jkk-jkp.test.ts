@@ -48,3 +48,19 @@ describe('JKP benefit for the user\'s wage', () => {
     expect(r.text).toMatch(/Rp18\.000\.000/);
   });
 });
+
+describe('Jakon contribution for a contract value', () => {
+  it('id: one-shot, tier by tier, Rp2 M → JKK Rp2.640.000', async () => {
+    const r = await svc.say({}, 'nilai kontrak proyek 2 miliar iurannya berapa?');
+    expect(r.text).toMatch(/Rp1\.100\.000/);
+    expect(r.text).toMatch(/Total JKK\*: \*Rp2\.640\.000/);
+  });
+
+  it('en: asks the contract value when missing', async () => {
+    const s = {};
+    let r = await svc.say(s, 'how much is the construction project contribution for jakon?');
+    expect(r.text).toMatch(/contract value/);
+    r = await svc.say(s, '50 million');
+    expect(r.text).toMatch(/JKK total\*: \*Rp105\.000/);
+  });
+});
