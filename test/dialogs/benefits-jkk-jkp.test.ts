@@ -64,3 +64,19 @@ describe('Jakon contribution for a contract value', () => {
     expect(r.text).toMatch(/JKK total\*: \*Rp105\.000/);
   });
 });
+
+describe('PMI fee for a contract length', () => {
+  it('id: kontrak 2 tahun → 332.500 + 37.500 = 370.000', async () => {
+    const r = await svc.say({}, 'iuran pekerja migran kontrak 2 tahun berapa?');
+    expect(r.text).toMatch(/Rp332\.500/);
+    expect(r.text).toMatch(/Total\*: \*Rp370\.000/);
+  });
+  it('en: asks the contract length, then 30 months adds 6 extra months', async () => {
+    const s = {};
+    let r = await svc.say(s, 'how much is the migrant worker fee for bpjs?');
+    expect(r.text).toMatch(/work contract/);
+    r = await svc.say(s, '30 months');
+    expect(r.text).toMatch(/6 extra months/);
+    expect(r.text).toMatch(/Rp451\.000/);
+  });
+});
