@@ -1,17 +1,20 @@
 /** Jakon (construction) JKK contribution for a contract value ("nilai kontrak proyek 2 miliar iurannya berapa?"). */
-import { tr } from '../context.ts';
+import type { DialogContext } from '../context.ts';
 import { jakonJkkContribution, jakonTiersFrom } from '../../calc/jakon.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatPercent } from '../format.ts';
 import { readMoney, rememberFacts } from '../values.ts';
 import type { DialogDef, Extraction, Slots } from '../types.ts';
 
+/** A sentence of the benefits catalogue (knowledge/messages/benefits.yaml). */
+const m = (ctx: DialogContext, key: string, params?: Record<string, string | number>): string => ctx.deps.kb.message(`benefits.${key}`, ctx.lang, params);
+
 const ASKS_FEE = /\b(iuran|iurannya|biaya|bayar|berapa|brp|hitung|contribution|fee|cost|how much|calculate)\b/i;
 
 export const jakonContribution: DialogDef = {
   id: 'jakon_contribution',
   intent: 'registration_jakon',
-  title: { id: 'hitung iuran Jakon', en: 'Jakon contribution calculation' },
+  title: { id: 'iuran Jakon', en: 'Jakon contribution' },
   slots: [{ name: 'contractValue' }],
   whatIf: true,
   startWhen: (first) => first.values.contractValue !== undefined || first.values.asksFee === true,
@@ -31,10 +34,7 @@ export const jakonContribution: DialogDef = {
   },
 
   prompt(_slot, ctx) {
-    return [{ text: tr(ctx, {
-      id: 'Berapa *nilai kontrak proyek* konstruksinya? Contoh: *2 miliar*.',
-      en: 'What is the *contract value* of the construction project? E.g. *2 billion*.',
-    }) }];
+    return [{ text: m(ctx, 'jakon_ask', { example: ctx.lang === 'en' ? '2 billion' : '2 miliar' }) }];
   },
 
   async complete(ctx, slots) {
@@ -45,15 +45,9 @@ export const jakonContribution: DialogDef = {
     const rp = formatRupiah;
     const L = ctx.lang === 'en' ? 'en' : 'id';
     const rows = r.parts.map((p) => `• ${formatPercent(p.rate, L)} × ${rp(p.base)} = ${rp(p.amount)}`).join('\n');
-    const reused = slots.reused
-      ? tr(ctx, { id: `Memakai nilai kontrak ${rp(value)} yang Anda sebut tadi.\n`, en: `Using the contract value of ${rp(value)} you gave earlier.\n` })
-      : '';
-    const text = tr(ctx, {
-      id: `🏗️ *Iuran JKK Jasa Konstruksi* untuk nilai kontrak ${rp(value)}, dihitung bertahap per bagian nilai kontrak:\n${rows}\n*Total JKK*: *${rp(r.total)}*\n\n` +
-        `Ditambah iuran JKM yang juga dihitung bertahap dari nilai kontrak; pastikan besarnya ke kantor cabang. Jika upah pekerja diketahui, iuran dihitung dari upah (tarif penerima upah). Proyek wajib didaftarkan paling lambat ${rules.num('jakon.register_days')} hari kerja sejak SPK terbit.`,
-      en: `🏗️ *Construction (Jakon) JKK contribution* for a contract value of ${rp(value)}, charged tier by tier on each part of the value:\n${rows}\n*JKK total*: *${rp(r.total)}*\n\n` +
-        `A JKM contribution, also tiered on the contract value, comes on top; confirm its amount with a branch office. When the workers' wages are known, the wage-earner rates on the wages apply instead. The project must be registered within ${rules.num('jakon.register_days')} working days after the work order (SPK).`,
-    });
+    const reused = slots.reused ? `${m(ctx, 'jakon_reused', { value: rp(value) })}
+` : '';
+    const text = m(ctx, 'jakon_result', { value: rp(value), rows, total: rp(r.total) });
     return { done: true, messages: [{ text: reused + text }] };
   },
 };

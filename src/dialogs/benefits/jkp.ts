@@ -1,10 +1,13 @@
 /** JKP (job loss) cash benefit for the user's last wage ("gaji terakhir 4 juta, dapat JKP berapa?"). Serves jkp_info when a wage is given. */
-import { tr } from '../context.ts';
+import type { DialogContext } from '../context.ts';
 import { jkpBenefit } from '../../calc/benefits.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatPercent } from '../format.ts';
 import { readMoney, rememberFacts, reusedWageNote } from '../values.ts';
 import type { DialogDef, Extraction, Slots } from '../types.ts';
+
+/** A sentence of the benefits catalogue (knowledge/messages/benefits.yaml). */
+const m = (ctx: DialogContext, key: string, params?: Record<string, string | number>): string => ctx.deps.kb.message(`benefits.${key}`, ctx.lang, params);
 
 /** "berapa", "dapat", "how much": the amount is asked, so a remembered wage applies. */
 const AMOUNT = /\b(berapa|brp|dapat|dapet|hitung|simulasi|how much|calculate|amount|get)\b/i;
@@ -12,7 +15,7 @@ const AMOUNT = /\b(berapa|brp|dapat|dapet|hitung|simulasi|how much|calculate|amo
 export const jkpAmount: DialogDef = {
   id: 'jkp_amount',
   intent: 'jkp_info',
-  title: { id: 'hitung manfaat JKP', en: 'JKP benefit calculation' },
+  title: { id: 'manfaat JKP', en: 'JKP benefit' },
   slots: [{ name: 'wage' }],
   whatIf: true,
   startWhen: (first) => first.values.wage !== undefined,
@@ -31,10 +34,7 @@ export const jkpAmount: DialogDef = {
   },
 
   prompt(_slot, ctx) {
-    return [{ text: tr(ctx, {
-      id: 'Berapa *upah terakhir per bulan* yang dilaporkan ke BPJS Ketenagakerjaan? Contoh: *4 juta*.',
-      en: 'What was your *last monthly wage* reported to BPJS Ketenagakerjaan? E.g. *4 million*.',
-    }) }];
+    return [{ text: m(ctx, 'jkp_ask', { example: ctx.lang === 'en' ? '4 million' : '4 juta' }) }];
   },
 
   async complete(ctx, slots) {
@@ -44,23 +44,19 @@ export const jkpAmount: DialogDef = {
     const old = jkpBenefit({ monthlyWage: wage, rule: 'pp37_2021' }, p);
     rememberFacts(ctx.state, { wage });
     const rp = formatRupiah;
-    const reused = slots.reusedWage ? `${tr(ctx, reusedWageNote(wage, rp(wage)))}\n` : '';
+    const reused = slots.reusedWage ? `${ctx.lang === 'en' ? reusedWageNote(wage, rp(wage)).en : reusedWageNote(wage, rp(wage)).id}
+` : '';
     const capped = r.wageBasis < wage;
     const L = ctx.lang === 'en' ? 'en' : 'id';
-    const text = tr(ctx, {
-      id:
-        `💼 *Manfaat uang tunai JKP* untuk upah terakhir ${rp(wage)}` + (capped ? ` (dihitung dari batas upah JKP ${rp(p.jkpWageCap)})` : '') + `:\n` +
-        `• PHK sejak 7 Februari 2025 (PP 6/2025): ${formatPercent(p.jkpBenefitRate, L)} × ${rp(r.wageBasis)} = *${rp(r.monthly[0] ?? 0)} per bulan* selama ${p.jkpBenefitMonths} bulan, total *${rp(r.total)}*.\n` +
-        `• PHK sebelum 7 Februari 2025 (PP 37/2021): ${formatPercent(p.jkpOldRateFirst3, L)} (3 bulan pertama, ${rp(old.monthly[0] ?? 0)}/bulan) + ${formatPercent(p.jkpOldRateNext3, L)} (3 bulan berikutnya, ${rp(old.monthly[old.monthly.length - 1] ?? 0)}/bulan), total ${rp(old.total)}.\n\n` +
-        `Syarat: minimal ${ctx.deps.kb.rules.num('jkp.min_contribution_months')} bulan iuran dalam 24 bulan sebelum PHK; bukan karena mengundurkan diri.`,
-      en:
-        `💼 *JKP cash benefit* for a last wage of ${rp(wage)}` + (capped ? ` (on the JKP wage cap of ${rp(p.jkpWageCap)})` : '') + `:\n` +
-        `• Layoff on or after 7 February 2025 (PP 6/2025): ${formatPercent(p.jkpBenefitRate, L)} × ${rp(r.wageBasis)} = *${rp(r.monthly[0] ?? 0)} a month* for ${p.jkpBenefitMonths} months, *${rp(r.total)}* in total.\n` +
-        `• Layoff before 7 February 2025 (PP 37/2021): ${formatPercent(p.jkpOldRateFirst3, L)} (first 3 months, ${rp(old.monthly[0] ?? 0)}/month) + ${formatPercent(p.jkpOldRateNext3, L)} (next 3 months, ${rp(old.monthly[old.monthly.length - 1] ?? 0)}/month), ${rp(old.total)} in total.\n\n` +
-        `Conditions: at least ${ctx.deps.kb.rules.num('jkp.min_contribution_months')} months of contributions in the 24 months before the layoff; resignation does not qualify.`,
+    const text = m(ctx, 'jkp_result', {
+      wage: rp(wage), capped: capped ? m(ctx, 'jkp_capped', { cap: rp(p.jkpWageCap) }) : '',
+      rate: formatPercent(p.jkpBenefitRate, L), basis: rp(r.wageBasis), monthly: rp(r.monthly[0] ?? 0), months: p.jkpBenefitMonths, total: rp(r.total),
+      old_first_rate: formatPercent(p.jkpOldRateFirst3, L), old_first: rp(old.monthly[0] ?? 0),
+      old_next_rate: formatPercent(p.jkpOldRateNext3, L), old_next: rp(old.monthly[old.monthly.length - 1] ?? 0), old_total: rp(old.total),
+      min_months: ctx.deps.kb.rules.num('jkp.min_contribution_months'),
     });
     return { done: true, messages: [{ text: reused + text, buttons: [
-      { title: tr(ctx, { id: 'Cara klaim JKP', en: 'How to claim JKP' }), payload: 'intent:jkp_claim' },
+      { title: m(ctx, 'jkp_claim_button'), payload: 'intent:jkp_claim' },
     ] }] };
   },
 };

@@ -1,16 +1,19 @@
 /** PMI (migrant worker) JKK+JKM fee for a contract length ("kontrak kerja 2 tahun di Taiwan iurannya berapa?"). */
-import { tr } from '../context.ts';
+import type { DialogContext } from '../context.ts';
 import { pmiFee, pmiFeesFrom } from '../../calc/pmi.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { readBareNumber, readMonths } from '../values.ts';
 import type { DialogDef, Extraction, Slots } from '../types.ts';
+
+/** A sentence of the benefits catalogue (knowledge/messages/benefits.yaml). */
+const m = (ctx: DialogContext, key: string, params?: Record<string, string | number>): string => ctx.deps.kb.message(`benefits.${key}`, ctx.lang, params);
 
 const ASKS_FEE = /\b(iuran|iurannya|biaya|bayar|berapa|brp|hitung|contribution|fee|cost|how much|calculate)\b/i;
 
 export const pmiContribution: DialogDef = {
   id: 'pmi_contribution',
   intent: 'registration_pmi',
-  title: { id: 'hitung iuran PMI', en: 'PMI fee calculation' },
+  title: { id: 'iuran PMI', en: 'PMI fee' },
   slots: [{ name: 'months' }],
   whatIf: true,
   startWhen: (first) => first.values.months !== undefined || first.values.asksFee === true,
@@ -24,10 +27,7 @@ export const pmiContribution: DialogDef = {
   },
 
   prompt(_slot, ctx) {
-    return [{ text: tr(ctx, {
-      id: 'Berapa *lama kontrak kerja* di luar negeri (dalam bulan)? Contoh: *24 bulan* atau *2 tahun*.',
-      en: 'How long is the *work contract* abroad (in months)? E.g. *24 months* or *2 years*.',
-    }) }];
+    return [{ text: m(ctx, 'pmi_ask') }];
   },
 
   async complete(ctx, slots) {
@@ -35,15 +35,9 @@ export const pmiContribution: DialogDef = {
     const r = pmiFee(months, pmiFeesFrom((k) => ctx.deps.kb.rules.num(k)));
     const rp = formatRupiah;
     const extra = r.extraMonths > 0;
-    const text = tr(ctx, {
-      id: `✈️ *Iuran JKK + JKM Pekerja Migran* untuk kontrak ${months} bulan:\n` +
-        `• Sebelum berangkat: ${rp(r.preDeparture)}\n` +
-        `• Masa kerja dan sesudahnya: ${rp(r.bandFee)} (paket ${r.band} bulan)` + (extra ? ` + ${r.extraMonths} bulan tambahan × ${rp(r.extraFee / r.extraMonths)} = ${rp(r.workPeriod)}` : '') + `\n` +
-        `*Total*: *${rp(r.total)}*, dibayar sekaligus.\n\nJHT bersifat sukarela, dengan pilihan iuran bulanan ${rp(ctx.deps.kb.rules.num('pmi.jht_min'))} sampai ${rp(ctx.deps.kb.rules.num('pmi.jht_max'))}.`,
-      en: `✈️ *Migrant worker JKK + JKM fee* for a ${months}-month contract:\n` +
-        `• Before departure: ${rp(r.preDeparture)}\n` +
-        `• Work period and after: ${rp(r.bandFee)} (${r.band}-month band)` + (extra ? ` + ${r.extraMonths} extra months × ${rp(r.extraFee / r.extraMonths)} = ${rp(r.workPeriod)}` : '') + `\n` +
-        `*Total*: *${rp(r.total)}*, paid at once.\n\nJHT is voluntary, with monthly contributions from ${rp(ctx.deps.kb.rules.num('pmi.jht_min'))} to ${rp(ctx.deps.kb.rules.num('pmi.jht_max'))}.`,
+    const text = m(ctx, 'pmi_result', {
+      months, pre: rp(r.preDeparture), band_fee: rp(r.bandFee), band: r.band, total: rp(r.total),
+      extra: extra ? m(ctx, 'pmi_extra', { months: r.extraMonths, fee: rp(r.extraFee / r.extraMonths), total: rp(r.workPeriod) }) : '',
     });
     return { done: true, messages: [{ text }] };
   },
