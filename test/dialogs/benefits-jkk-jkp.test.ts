@@ -80,3 +80,33 @@ describe('PMI fee for a contract length', () => {
     expect(r.text).toMatch(/Rp451\.000/);
   });
 });
+
+describe('the user\'s numbers are reused and written', () => {
+  it('en: a wage given earlier is reused for the JKK death benefit', async () => {
+    const s = {};
+    await svc.say(s, 'my last salary was 8 million, how much JKP benefit would I get?');
+    const r = await svc.say(s, 'my husband died in a work accident, how much do we get?');
+    expect(r.text).toMatch(/Using the wage of Rp8\.000\.000 you gave earlier/);
+    expect(r.text).toMatch(/Rp384\.000\.000/);
+  });
+
+  it('id: a wage from a contribution calculation is reused for the JKK death benefit, and says so', async () => {
+    const s = {};
+    await svc.say(s, 'hitung iuran gaji 6 juta');
+    const r = await svc.say(s, 'kalau suami meninggal karena kecelakaan kerja dapat berapa?');
+    expect(r.text).toMatch(/Memakai gaji Rp6\.000\.000 yang Anda sebut tadi/);
+    expect(r.text).toMatch(/Rp288\.000\.000/);
+  });
+
+  it('id: the wage given for JKP is written to the facts and reused for "iuran saya berapa?"', async () => {
+    const s = {};
+    await svc.say(s, 'gaji terakhir 4 juta, dapat JKP berapa?');
+    const r = await svc.say(s, 'iuran saya berapa?');
+    expect(r.text).toMatch(/Memakai gaji Rp4\.000\.000 yang Anda sebut tadi/);
+  });
+
+  it('id: BPU contribution for a declared income is answered by contribution_bpu', async () => {
+    const r = await svc.say({}, 'iuran bpu penghasilan 3 juta berapa?');
+    expect(r.text).toMatch(/Iuran BPU per bulan/);
+  });
+});
