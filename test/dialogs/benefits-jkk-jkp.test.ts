@@ -58,7 +58,7 @@ describe('Jakon contribution for a contract value', () => {
 
   it('en: asks the contract value when missing', async () => {
     const s = {};
-    let r = await svc.say(s, 'how much is the construction project contribution for jakon?');
+    let r = await svc.say(s, 'calculate the jakon contribution for my construction contract');
     expect(r.text).toMatch(/contract value/);
     r = await svc.say(s, '50 million');
     expect(r.text).toMatch(/JKK total\*: \*Rp105\.000/);
@@ -73,7 +73,7 @@ describe('PMI fee for a contract length', () => {
   });
   it('en: asks the contract length, then 30 months adds 6 extra months', async () => {
     const s = {};
-    let r = await svc.say(s, 'how much is the migrant worker fee for bpjs?');
+    let r = await svc.say(s, 'calculate the migrant worker fee for my contract');
     expect(r.text).toMatch(/work contract/);
     r = await svc.say(s, '30 months');
     expect(r.text).toMatch(/6 extra months/);

@@ -9,6 +9,7 @@ import type { DialogDef, Extraction, Slots } from '../types.ts';
 /** A sentence of the benefits catalogue (knowledge/messages/benefits.yaml). */
 const m = (ctx: DialogContext, key: string, params?: Record<string, string | number>): string => ctx.deps.kb.message(`benefits.${key}`, ctx.lang, params);
 
+const CALC_CUE = /\b(kontrak|contract|hitung|calculate|simulasi|nilai proyek|project value)\b/i;
 const ASKS_FEE = /\b(iuran|iurannya|biaya|bayar|berapa|brp|hitung|contribution|fee|cost|how much|calculate)\b/i;
 
 export const jakonContribution: DialogDef = {
@@ -24,7 +25,8 @@ export const jakonContribution: DialogDef = {
     const money = readMoney(text);
     const v = money.unlabelled[0] ?? money.wage ?? money.income;
     if (v !== undefined && v >= 1_000_000) values.contractValue = v;
-    if (ASKS_FEE.test(text)) values.asksFee = true;
+    // A fee question starts the calculation only when it is about a contract ("iurannya berapa?" alone gets the answer).
+    if (ASKS_FEE.test(text) && CALC_CUE.test(text)) values.asksFee = true;
     const known = ctx?.state.facts?.contractValue;
     if (values.contractValue === undefined && awaiting === undefined && !slots?.contractValue && typeof known === 'number' && values.asksFee) {
       values.contractValue = known;

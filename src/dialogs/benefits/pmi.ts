@@ -8,6 +8,7 @@ import type { DialogDef, Extraction, Slots } from '../types.ts';
 /** A sentence of the benefits catalogue (knowledge/messages/benefits.yaml). */
 const m = (ctx: DialogContext, key: string, params?: Record<string, string | number>): string => ctx.deps.kb.message(`benefits.${key}`, ctx.lang, params);
 
+const CALC_CUE = /\b(kontrak|contract|hitung|calculate|simulasi|bulan|months?|tahun|years?)\b/i;
 const ASKS_FEE = /\b(iuran|iurannya|biaya|bayar|berapa|brp|hitung|contribution|fee|cost|how much|calculate)\b/i;
 
 export const pmiContribution: DialogDef = {
@@ -22,7 +23,8 @@ export const pmiContribution: DialogDef = {
     const values: Slots = {};
     const m = readMonths(text) ?? (awaiting === 'months' ? readBareNumber(text) : undefined);
     if (m !== undefined && Number.isInteger(m) && m >= 1 && m <= 120) values.months = m;
-    if (ASKS_FEE.test(text)) values.asksFee = true;
+    // A fee question starts the calculation only when it is about a contract ("iurannya berapa?" alone gets the answer).
+    if (ASKS_FEE.test(text) && CALC_CUE.test(text)) values.asksFee = true;
     return { values };
   },
 
