@@ -175,6 +175,8 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
         session: createRateLimiter(store, { name: 'session', limit: config.SESSION_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 }),
         ticketSession: createRateLimiter(store, { name: 'ticket-session', limit: config.TICKET_LOOKUPS_PER_SESSION, windowSeconds: 600 }),
         ticketAddress: createRateLimiter(store, { name: 'ticket-ip', limit: config.TICKET_LOOKUPS_PER_ADDRESS, windowSeconds: 600 }),
+        verifyAddress: createRateLimiter(store, { name: 'verify-ip', limit: config.VERIFICATIONS_PER_ADDRESS, windowSeconds: 900 }),
+        verifySession: createRateLimiter(store, { name: 'verify-session', limit: config.VERIFICATIONS_PER_SESSION, windowSeconds: 900 }),
         complaintSession: createRateLimiter(store, { name: 'complaint-session', limit: config.COMPLAINTS_PER_SESSION_PER_DAY, windowSeconds: 86_400 }),
         complaintAddress: createRateLimiter(store, { name: 'complaint-ip', limit: config.COMPLAINTS_PER_ADDRESS_PER_DAY, windowSeconds: 86_400 }),
         complaintContact: createRateLimiter(store, { name: 'complaint-contact', limit: config.COMPLAINTS_PER_CONTACT_PER_DAY, windowSeconds: 86_400 }),

@@ -16,6 +16,9 @@ const schema = z.object({
   SESSION_RATE_LIMIT_PER_MINUTE: int(30),
   TICKET_LOOKUPS_PER_SESSION: int(5, 1),
   TICKET_LOOKUPS_PER_ADDRESS: int(60, 1),
+  /** Identity checks (birth date or code sent) per client address and per conversation in 15 minutes. */
+  VERIFICATIONS_PER_ADDRESS: int(20, 1),
+  VERIFICATIONS_PER_SESSION: int(8, 1),
   /** Complaints filed per day: per conversation, per client address, per contact (phone or e-mail). */
   COMPLAINTS_PER_SESSION_PER_DAY: int(3, 1),
   COMPLAINTS_PER_ADDRESS_PER_DAY: int(20, 1),

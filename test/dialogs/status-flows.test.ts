@@ -195,3 +195,22 @@ describe('complaint floods are stopped before the agency', () => {
     }
   });
 });
+
+describe('verification is limited by source too', () => {
+  it('one conversation cannot try identifier after identifier: past 8 attempts in 15 minutes it is refused', async () => {
+    const local = await startService({ RATE_LIMIT_PER_MINUTE: 0 });
+    try {
+      const s = {};
+      let refused = '';
+      for (let k = 0; k < 10 && !refused; k++) {
+        await local.say(s, 'cek saldo jht saya');
+        await local.say(s, `2101111${String(1000 + k)}`);
+        const r = await local.say(s, '01-01-1990');
+        if (/terlalu banyak percobaan verifikasi/.test(r.text)) refused = r.text;
+      }
+      expect(refused).toMatch(/coba lagi dalam \d+ menit/);
+    } finally {
+      await local.close();
+    }
+  });
+});

@@ -96,8 +96,25 @@ export function verifiedDialog(spec: {
     }
   }
 
+  /** Verification attempts are limited by source too (client address, conversation), not only per person. */
+  async function sourceAllowed(ctx: DialogContext): Promise<number | undefined> {
+    const { verifyAddress, verifySession } = ctx.deps.limits;
+    for (const [limiter, key] of [[verifySession, ctx.input.conversationId], [verifyAddress, ctx.input.clientAddress]] as const) {
+      if (!limiter || !key) continue;
+      const r = await limiter.hit(key);
+      if (!r.allowed) return r.retryAfterSeconds;
+    }
+    return undefined;
+  }
+
   /** First factor: identifier + birth date; on a match a code goes to the registered phone. */
   async function sendCode(ctx: DialogContext, slots: Slots, resend: boolean): Promise<DialogCompletion> {
+    const wait = await sourceAllowed(ctx);
+    if (wait !== undefined)
+      return { done: true, messages: [{ text: tr(ctx, {
+        id: `Maaf, terlalu banyak percobaan verifikasi dari sini dalam waktu singkat. Silakan coba lagi dalam ${Math.ceil(wait / 60)} menit, atau hubungi call center *${callCentre(ctx)}*.`,
+        en: `Sorry, too many verification attempts from here in a short time. Please try again in ${Math.ceil(wait / 60)} minutes, or call *${callCentre(ctx)}*.`,
+      }) }] };
     try {
       const c = await ctx.deps.status.verify(slots.identifier as string, slots.birthDate as string);
       slots.challenge = { id: c.challengeId, maskedPhone: c.maskedPhone, sentAt: ctx.deps.now(), for: `${String(slots.identifier)}|${String(slots.birthDate)}` } satisfies PendingChallenge;

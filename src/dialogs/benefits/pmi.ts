@@ -1,0 +1,46 @@
+/** PMI (migrant worker) JKK+JKM fee for a contract length ("kontrak kerja 2 tahun di Taiwan iurannya berapa?"). */
+import type { DialogContext } from '../context.ts';
+import { pmiFee, pmiFeesFrom } from '../../calc/pmi.ts';
+import { formatRupiah } from '../../calc/money.ts';
+import { readBareNumber, readMonths } from '../values.ts';
+import type { DialogDef, Extraction, Slots } from '../types.ts';
+
+/** A sentence of the benefits catalogue (knowledge/messages/benefits.yaml). */
+const m = (ctx: DialogContext, key: string, params?: Record<string, string | number>): string => ctx.deps.kb.message(`benefits.${key}`, ctx.lang, params);
+
+const CALC_CUE = /\b(kontrak|contract|hitung|calculate|simulasi|bulan|months?|tahun|years?)\b/i;
+const ASKS_FEE = /\b(iuran|iurannya|biaya|bayar|berapa|brp|hitung|contribution|fee|cost|how much|calculate)\b/i;
+
+export const pmiContribution: DialogDef = {
+  id: 'pmi_contribution',
+  intent: 'registration_pmi',
+  title: { id: 'iuran PMI', en: 'PMI fee' },
+  slots: [{ name: 'months' }],
+  whatIf: true,
+  startWhen: (first) => first.values.months !== undefined || first.values.asksFee === true,
+
+  extract(text, awaiting): Extraction {
+    const values: Slots = {};
+    const m = readMonths(text) ?? (awaiting === 'months' ? readBareNumber(text) : undefined);
+    if (m !== undefined && Number.isInteger(m) && m >= 1 && m <= 120) values.months = m;
+    // A fee question starts the calculation only when it is about a contract ("iurannya berapa?" alone gets the answer).
+    if (ASKS_FEE.test(text) && CALC_CUE.test(text)) values.asksFee = true;
+    return { values };
+  },
+
+  prompt(_slot, ctx) {
+    return [{ text: m(ctx, 'pmi_ask') }];
+  },
+
+  async complete(ctx, slots) {
+    const months = slots.months as number;
+    const r = pmiFee(months, pmiFeesFrom((k) => ctx.deps.kb.rules.num(k)));
+    const rp = formatRupiah;
+    const extra = r.extraMonths > 0;
+    const text = m(ctx, 'pmi_result', {
+      months, pre: rp(r.preDeparture), band_fee: rp(r.bandFee), band: r.band, total: rp(r.total),
+      extra: extra ? m(ctx, 'pmi_extra', { months: r.extraMonths, fee: rp(r.extraFee / r.extraMonths), total: rp(r.workPeriod) }) : '',
+    });
+    return { done: true, messages: [{ text }] };
+  },
+};
