@@ -16,9 +16,9 @@ export function declaredJhtReturns(rules: Rules): { year: number; rate: number }
     if (y !== undefined && r !== undefined && !out.has(y)) out.set(y, r);
   }
   for (const k of keys) {
-    const m = /^returns\.(?:(\d{4})\.jht_conventional|jht_conventional[._](\d{4}))$/.exec(k);
+    const m = /^returns(?:\.(\d{4})\.jht_conventional|\.jht_conventional[._](\d{4})|_(\d{4})\.jht_conventional)$/.exec(k);
     const r = m ? num(k) : undefined;
-    if (m && r !== undefined) out.set(Number(m[1] ?? m[2]), r);
+    if (m && r !== undefined) out.set(Number(m[1] ?? m[2] ?? m[3]), r);
   }
   return [...out].map(([year, rate]) => ({ year, rate })).sort((a, b) => b.year - a.year);
 }
