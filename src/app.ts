@@ -210,8 +210,12 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
       if (config.METRICS_PORT > 0 && config.PORT !== config.METRICS_PORT) {
         const m = http.createServer(metricsApp);
         servers.push(m);
-        await new Promise<void>((resolve, reject) => {
-          m.once('error', reject);
+        // A metrics port already taken (another instance on the same host) must not stop the chat service.
+        await new Promise<void>((resolve) => {
+          m.once('error', (err) => {
+            logger.error({ err, port: config.METRICS_PORT }, 'metrics port unavailable: /metrics is not served by this instance');
+            resolve();
+          });
           m.listen(config.METRICS_PORT, config.METRICS_HOST, () => resolve());
         });
       }

@@ -89,7 +89,8 @@ describe('JHT simulation through /api/chat', () => {
   it('can use the latest declared return instead of the simulator\'s 5%', async () => {
     const s = {};
     let r = await svc.say(s, 'simulasi jht gaji 5 juta 10 tahun');
-    expect(r.text).toMatch(/pakai hasil pengembangan 2024/);
+    // the reply offers the latest declared year (2025 in the rules file); earlier years stay available
+    expect(r.text).toMatch(/pakai hasil pengembangan 2025/);
     r = await svc.say(s, 'kalau pakai hasil pengembangan 2024?');
     expect(r.text).toMatch(/hasil pengembangan 6,05% per tahun/);
     expect(balance(r.text)).toBeGreaterThan(44_172_736);
