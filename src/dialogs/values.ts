@@ -141,3 +141,10 @@ export function readJoined(text: string, now: number): string | 'now' | undefine
   }
   return undefined;
 }
+
+/** A monthly wage in a message ("gaji 6 juta", "upah Rp4.000.000", or a bare amount), when it is plausible (≥ Rp100.000). */
+export function readWageAmount(text: string): number | undefined {
+  const money = readMoney(text);
+  const wage = money.wage ?? money.income ?? money.unlabelled[0];
+  return wage !== undefined && wage >= 100_000 ? wage : undefined;
+}

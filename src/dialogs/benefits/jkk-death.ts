@@ -5,7 +5,7 @@
 import type { DialogContext } from '../context.ts';
 import { jkkDeathBenefit } from '../../calc/benefits.ts';
 import { formatRupiah } from '../../calc/money.ts';
-import { readMoney, rememberFacts, reusedWageNote } from '../values.ts';
+import { rememberFacts, reusedWageNote, readWageAmount } from '../values.ts';
 import type { DialogDef, Extraction, Slots } from '../types.ts';
 
 /** A sentence of the benefits catalogue (knowledge/messages/benefits.yaml). */
@@ -25,9 +25,8 @@ export const jkkDeath: DialogDef = {
   extract(text, awaiting, ctx, slots): Extraction {
     const values: Slots = {};
     if (DEATH.test(text)) values.death = true;
-    const money = readMoney(text);
-    const wage = money.wage ?? money.income ?? money.unlabelled[0];
-    if (wage !== undefined && wage >= 100_000) values.wage = wage;
+    const wage = readWageAmount(text);
+    if (wage !== undefined) values.wage = wage;
     const known = ctx?.state.facts?.wage;
     if (values.wage === undefined && awaiting === undefined && !slots?.wage && typeof known === 'number') {
       values.wage = known;

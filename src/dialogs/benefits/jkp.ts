@@ -3,7 +3,7 @@ import type { DialogContext } from '../context.ts';
 import { jkpBenefit } from '../../calc/benefits.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatPercent } from '../format.ts';
-import { readMoney, rememberFacts, reusedWageNote } from '../values.ts';
+import { rememberFacts, reusedWageNote, readWageAmount } from '../values.ts';
 import type { DialogDef, Extraction, Slots } from '../types.ts';
 
 /** A sentence of the benefits catalogue (knowledge/messages/benefits.yaml). */
@@ -22,9 +22,8 @@ export const jkpAmount: DialogDef = {
 
   extract(text, awaiting, ctx, slots): Extraction {
     const values: Slots = {};
-    const money = readMoney(text);
-    const wage = money.wage ?? money.income ?? money.unlabelled[0];
-    if (wage !== undefined && wage >= 100_000) values.wage = wage;
+    const wage = readWageAmount(text);
+    if (wage !== undefined) values.wage = wage;
     const known = ctx?.state.facts?.wage;
     if (values.wage === undefined && awaiting === undefined && !slots?.wage && typeof known === 'number' && AMOUNT.test(text)) {
       values.wage = known;

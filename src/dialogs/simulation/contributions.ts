@@ -2,7 +2,7 @@ import { tr } from '../context.ts';
 import { bpuContribution, wageEarnerContribution, type RiskClass } from '../../calc/contributions.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatPercent } from '../format.ts';
-import { readMoney, rememberFacts, reusedWageNote } from '../values.ts';
+import { readMoney, rememberFacts, reusedWageNote, readWageAmount } from '../values.ts';
 
 /** "yang ditanggung perusahaan berapa?": the employer's share is what is asked. */
 const EMPLOYER = /\b(perusahaan|pemberi kerja|kantor|majikan|bos|employer|company)\b/i;
@@ -45,9 +45,8 @@ export const contributionRates: DialogDef = {
 
   extract(text, awaiting, ctx, slots): Extraction {
     const values: Slots = {};
-    const money = readMoney(text);
-    const wage = money.wage ?? money.income ?? money.unlabelled[0];
-    if (wage !== undefined && wage >= 100_000) values.wage = wage;
+    const wage = readWageAmount(text);
+    if (wage !== undefined) values.wage = wage;
     const risk = readRisk(text);
     if (risk) values.risk = risk;
     const employer = EMPLOYER.test(text) && /\b(tanggung|ditanggung|bayar|dibayar|bagian|porsi|share|pays?|paid|covers?|berapa|how much)\b/i.test(text);
