@@ -23,3 +23,9 @@ export function pmiFee(contractMonths: number, fees: PmiFees): {
   const workPeriod = bandFee + extraFee;
   return { band, bandFee, extraMonths, extraFee, workPeriod, preDeparture: fees.preDeparture, total: workPeriod + fees.preDeparture };
 }
+
+/** A contract extended by `months`: each month costs the extra-month fee (the rule's "each month beyond the bands"). */
+export function pmiExtensionFee(months: number, fees: PmiFees): { months: number; perMonth: number; total: number } {
+  if (!Number.isInteger(months) || months < 1) throw new RangeError('months must be a positive whole number');
+  return { months, perMonth: fees.extraMonth, total: months * fees.extraMonth };
+}

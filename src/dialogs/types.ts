@@ -43,6 +43,21 @@ export interface DialogDef {
   /** Keep the slots after completion so "kalau 20 tahun?" recomputes with one value changed. */
   whatIf?: boolean;
   /**
+   * Programmes the result speaks about: a follow-up that names one of them ("jkm nya sendiri berapa?" after a
+   * Jakon fee, "the company's part of the JP?" after a contribution breakdown) is a question about the result.
+   */
+  covers?: string[];
+  /**
+   * Slots that say which part of the result is asked ("the employer's share", "the extension"): they hold for
+   * the answer they were given in and are dropped before the next what-if.
+   */
+  transient?: string[];
+  /**
+   * Aspects a short follow-up may ask of the result itself ("totalnya berapa?" = amount): the result is shown
+   * again with the slot `aspect` set to it, so the part asked comes first.
+   */
+  resultAspects?: string[];
+  /**
    * When present, a message classified to this intent starts the dialog only if this returns true for what
    * was extracted from it (e.g. contribution questions start a calculation only when an amount is given);
    * otherwise the knowledge-base answer is given. A `dialog:<id>` button always starts it.

@@ -2,6 +2,7 @@
  * The knowledge base: one YAML file per answer in <dir>/answers, figures from <dir>/rules.yaml.
  * Everything is validated at start-up; any problem stops the load with the file and field named.
  */
+import { ASPECTS } from '../nlu/data.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
@@ -38,7 +39,8 @@ export const YESNO_WORD: Record<YesNo, Record<Lang, string>> = {
   harus: { id: 'Ya, harus.', en: 'Yes, you must.' },
   tidak_perlu: { id: 'Tidak perlu.', en: 'No need.' },
 };
-const ITEM_ASPECTS = ['info', 'claim_how', 'requirements', 'amount', 'eligibility', 'duration', 'channel', 'deadline', 'contribution', 'calc', 'status', 'registration', 'partial', 'facility', 'other'] as const;
+/** An item's aspect is one of the follow-up aspects of intents/aspects.yaml (one list, in src/nlu/data.ts). */
+const ITEM_ASPECTS = ASPECTS;
 
 const slug = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and "_" (e.g. jht_claim_how)');
 const text = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, `${what} must not be empty`);

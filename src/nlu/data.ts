@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 export const DEFAULT_INTENTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../intents');
 
 const slug = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use snake_case ids');
-export const ASPECTS = ['info', 'claim_how', 'requirements', 'amount', 'eligibility', 'duration', 'channel', 'deadline', 'contribution', 'calc', 'status', 'registration', 'partial', 'facility', 'other'] as const;
+export const ASPECTS = ['info', 'claim_how', 'requirements', 'amount', 'eligibility', 'duration', 'channel', 'deadline', 'contribution', 'calc', 'status', 'registration', 'partial', 'facility', 'other', 'payer', 'reporting'] as const;
 export type Aspect = (typeof ASPECTS)[number];
 export const CUES = ['ticket', 'claim_number', 'identity'] as const;
 export type IntentCue = (typeof CUES)[number];
@@ -30,6 +30,8 @@ const AspectsFile = z.object({
   includes: langWords.default({ id: [], en: [] }),
   starters: langWords.default({ id: [], en: [] }),
   rules: z.array(z.object({ program: slug, aspect: z.enum(ASPECTS), intent: slug, item: slug.optional() }).strict()).default([]),
+  /** A question of this aspect about one of these programmes, with the values the dialog needs, is computed by it. */
+  computations: z.array(z.object({ aspect: z.enum(ASPECTS), programs: z.array(slug).min(1), dialog: slug }).strict()).default([]),
 }).strict();
 export type AspectsData = z.infer<typeof AspectsFile>;
 

@@ -184,6 +184,12 @@ export class IntentCatalog {
     return { intent: of.find((i) => this.metas.get(i)!.aspect === 'info') ?? of[0] };
   }
 
+  /** The dialog that computes this aspect of this programme for the user's own values (aspects.yaml `computations`). */
+  computation(program: string | undefined, aspect: string | undefined): string | undefined {
+    if (!program || !aspect) return undefined;
+    return this.aspects.computations.find((c) => c.aspect === aspect && c.programs.includes(program))?.dialog;
+  }
+
   /** programme × aspect → intent id (see `target`). */
   resolve(program: string, aspect?: string | null): string | undefined {
     return this.target(program, aspect)?.intent;

@@ -22,5 +22,14 @@ export async function runIntent(ctx: RouteContext, intent: string, confidence: n
       return;
     }
   }
+  // "gaji 13 juta, JP dipotong berapa?": this aspect of the programme is computed when the message gives the values.
+  const computing = !forced ? ctx.deps.dialogs.get(ctx.deps.router.catalog.computation(ctx.deps.router.catalog.meta(intent)?.program, asked.aspect) ?? '') : undefined;
+  if (computing && computing !== def) {
+    const first = computing.extract(ctx.text, undefined, ctx, {});
+    if (!computing.startWhen || computing.startWhen(first)) {
+      await startDialog(ctx, computing, first);
+      return;
+    }
+  }
   if (!answerFromKnowledge(ctx, intent, confidence, asked)) fallback(ctx, confidence);
 }

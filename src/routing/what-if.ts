@@ -1,14 +1,27 @@
 /**
- * Routing step 3, `whatIf`: "kalau 20 tahun?" or "gaji 10 juta" shortly after a simulation result recomputes
- * it with the one value changed. A clearly different question, or a new full request ("simulasi jht gaji 5
- * juta 10 tahun" again), goes on to `understand`.
+ * Routing step 3, `whatIf`: shortly after a computed result, a message about that result is answered from it.
+ * - "kalau 20 tahun?", "gaji 10 juta": recompute with the one value changed;
+ * - "yang ditanggung perusahaan berapa?", "jkm nya sendiri?": the same result with that part first (transient
+ *   slots of the dialog, or a programme the result covers);
+ * - "totalnya berapa buat saya?": the result again, the aspect asked first (the dialog's resultAspects).
+ * Both of the latter are marked `followUp`, so a dialog may give the part alone instead of the whole result.
+ * A clearly different question, or a new full request ("simulasi jht gaji 5 juta 10 tahun" again), goes on to
+ * `understand`.
  */
 import type { Middleware } from '../core/compose.ts';
 import { classify } from '../dialogs/context.ts';
 import { recompute, WHAT_IF_WINDOW_MS } from '../dialogs/engine.ts';
+import type { DialogDef, Slots } from '../dialogs/types.ts';
 import { isWhatIf } from '../dialogs/words.ts';
 import { INTERRUPT_CONFIDENCE } from './interruption.ts';
 import type { RouteContext } from './deps.ts';
+
+/** The last result's slots without the ones that only said which part was asked. */
+function lasting(def: DialogDef, slots: Slots): Slots {
+  const out: Slots = { ...slots };
+  for (const k of [...(def.transient ?? []), 'aspect', 'followUp']) delete out[k];
+  return out;
+}
 
 export function whatIf(): Middleware<RouteContext> {
   return async (ctx, next) => {
@@ -16,13 +29,36 @@ export function whatIf(): Middleware<RouteContext> {
     if (!last || ctx.deps.now() - last.at > WHAT_IF_WINDOW_MS) return next();
     const def = ctx.deps.dialogs.get(last.dialog);
     if (!def) return next();
-    const extraction = def.extract(ctx.text, undefined, ctx, last.slots);
+    const base = lasting(def, last.slots);
+    const extraction = def.extract(ctx.text, undefined, ctx, base);
     const changed = Object.keys(extraction.values);
-    if (!changed.length) return next();
+    const named = ctx.deps.router.catalog.detectFollowUp(ctx.normalized);
+    // The message names a programme the result does not speak about: another question.
+    const namesOther = !!named.program && !(def.covers ?? []).includes(named.program);
+    if (!changed.length) {
+      const aspect = named.aspect;
+      const aboutResult = !namesOther && aspect !== undefined && (def.resultAspects ?? []).includes(aspect) && (named.bare || !!named.program);
+      if (!aboutResult) return next();
+      return recompute(ctx, def, { ...base, aspect, followUp: true });
+    }
     const nlu = classify(ctx);
-    const phrase = isWhatIf(ctx.normalized);
-    if (!phrase && nlu.outcome === 'answer' && nlu.intent !== def.intent && nlu.confidence > INTERRUPT_CONFIDENCE) return next();
-    if (!phrase && changed.length >= 2 && nlu.intent === def.intent) return next();
-    await recompute(ctx, def, { ...last.slots, ...extraction.values });
+    // Only a part of the result is asked ("the company's part of the JP?"), and the classifier is not sure of a
+    // topic outside what the result covers ("perusahaan saya belum bayar iuran" is a question of its own).
+    const nluProgram = ctx.deps.router.catalog.meta(nlu.intent)?.program;
+    const onlyTransient = changed.every((k) => (def.transient ?? []).includes(k));
+    // A covered programme with an aspect this dialog does not compute ("kalau suami meninggal karena kecelakaan
+    // kerja dapat berapa?" after a contribution result: the JKK death benefit) is a question of its own.
+    const asksElsewhere = !!named.program && !!named.aspect && !(def.resultAspects ?? []).includes(named.aspect) &&
+      ctx.deps.router.catalog.computation(named.program, named.aspect) !== def.id;
+    const partOnly = onlyTransient && !namesOther && !asksElsewhere &&
+      (nlu.intent === def.intent || nlu.outcome !== 'answer' || nlu.confidence <= INTERRUPT_CONFIDENCE || (def.covers ?? []).includes(nluProgram ?? ''));
+    if (onlyTransient && !partOnly) return next();
+    if (!partOnly) {
+      const phrase = isWhatIf(ctx.normalized);
+      if (!phrase && nlu.outcome === 'answer' && nlu.intent !== def.intent && nlu.confidence > INTERRUPT_CONFIDENCE) return next();
+      if (!phrase && changed.length >= 2 && nlu.intent === def.intent) return next();
+    }
+    // `followUp`: a part of a result already shown is asked, so the dialog may answer that part alone.
+    await recompute(ctx, def, { ...base, ...extraction.values, ...(partOnly ? { followUp: true } : {}) });
   };
 }

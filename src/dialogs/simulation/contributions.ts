@@ -1,14 +1,39 @@
-import { tr } from '../context.ts';
-import { bpuContribution, wageEarnerContribution, type RiskClass } from '../../calc/contributions.ts';
+/**
+ * Contribution calculators: a wage earner's (PU) contributions for a wage, per programme and per payer, and a
+ * self-employed participant's (BPU) for a declared income. The part of the result the user asked about ("the
+ * company's part of the JP", "is JHT capped?", "how much JHT comes out of my salary?") comes first, then the
+ * whole breakdown. Wording: knowledge/messages/contributions.yaml.
+ */
+import type { DialogContext } from '../context.ts';
+import { bpuContribution, wageEarnerContribution, type RiskClass, type WageEarnerContribution } from '../../calc/contributions.ts';
 import { formatRupiah } from '../../calc/money.ts';
-import { formatPercent } from '../format.ts';
+import { formatPercent, monthName } from '../format.ts';
 import { readMoney, rememberFacts, reusedWageNote, readWageAmount } from '../values.ts';
+import type { DialogDef, Extraction, Slots } from '../types.ts';
+
+/** A sentence of the contributions catalogue. */
+const m = (ctx: DialogContext, key: string, params?: Record<string, string | number>): string => ctx.deps.kb.message(`contributions.${key}`, ctx.lang, params);
 
 /** "yang ditanggung perusahaan berapa?": the employer's share is what is asked. */
 const EMPLOYER = /\b(perusahaan|pemberi kerja|kantor|majikan|bos|employer|company)\b/i;
+const ASKS_SHARE = /\b(tanggung|ditanggung|bayar|dibayar|bagian|bagiannya|porsi|share|part|pays?|paid|covers?|berapa|how much)\b/i;
+/** "dipotong dari gaji saya", "comes out of my salary": the worker's own deduction is what is asked. */
+const WORKER = /\b(dipotong|potong|potongan|terpotong|deducted|deduction|comes? out of|taken from|from my (pay|salary|wage)|bagian saya|porsi saya|yang saya bayar|saya bayar|my (own )?(part|share))\b/i;
 /** The user asks about their own contribution ("iuran saya", "my contribution"), so a remembered wage applies. */
 const PERSONAL = /\b(saya|aku|gue|gw|sy|ku|my|mine|i)\b|iuranku/i;
-import type { DialogDef, Extraction, Slots } from '../types.ts';
+/** "siapa yang bayar jkk?", "who pays JKK?" */
+const PAYER = /\b(siapa yang (bayar|membayar|menanggung|nanggung)|ditanggung siapa|dibayar siapa|dibayar oleh siapa|who pays|paid by)\b/i;
+/** "apakah JHT juga ada batas upahnya?", "is JHT capped?" */
+const CEILING = /\b(batas upah|batas atas|batasnya|batasan upah|plafon|maksimal upah|upah maksimal|dibatasi|capped|cap|ceiling|limit|limited)\b/i;
+
+type Programme = 'jht' | 'jp' | 'jkk' | 'jkm';
+const PROGRAMMES: [RegExp, Programme][] = [
+  [/\b(jht|hari tua|old[- ]age)\b/i, 'jht'],
+  [/\b(jp|pensiun|pension)\b/i, 'jp'],
+  [/\b(jkk|kecelakaan kerja|work accident)\b/i, 'jkk'],
+  [/\b(jkm|kematian|death benefit)\b/i, 'jkm'],
+];
+const readProgramme = (text: string): Programme | undefined => PROGRAMMES.find(([re]) => re.test(text))?.[1];
 
 const RISK_WORDS: [RegExp, RiskClass][] = [
   [/sangat rendah|very low/, 'very_low'],
@@ -17,13 +42,6 @@ const RISK_WORDS: [RegExp, RiskClass][] = [
   [/\b(sedang|menengah|medium)\b/, 'medium'],
   [/\b(tinggi|high)\b/, 'high'],
 ];
-const RISK_TITLE: Record<RiskClass, { id: string; en: string }> = {
-  very_low: { id: 'sangat rendah', en: 'very low' },
-  low: { id: 'rendah', en: 'low' },
-  medium: { id: 'sedang', en: 'medium' },
-  high: { id: 'tinggi', en: 'high' },
-  very_high: { id: 'sangat tinggi', en: 'very high' },
-};
 
 function readRisk(text: string): RiskClass | undefined {
   const t = text.toLowerCase();
@@ -34,13 +52,53 @@ function readRisk(text: string): RiskClass | undefined {
 /** "iuran saya berapa?" right after another simulation: that wage's contributions. */
 export const ASKS_OWN_CONTRIBUTION = /^\s*(berapa\s+)?(iuran|iurannya|potongan)\s+(bpjs\s+)?(saya|aku|gue|gw|ku)(\s+(berapa|brp))?\s*(ya|sih|dong)?\s*\??\s*$|^\s*(how much (are|is) my contributions?|what are my contributions?|my contributions?)\s*\??\s*$/i;
 
+/** The line that answers the part asked, before the breakdown ('' when the whole breakdown was asked). */
+function partAsked(ctx: DialogContext, slots: Slots, r: WageEarnerContribution, since: string): string {
+  const rp = formatRupiah;
+  const L = ctx.lang;
+  const wage = r.wage;
+  const program = slots.program as Programme | undefined;
+  const party = slots.party as 'worker' | 'employer' | undefined;
+  const name = program?.toUpperCase() ?? '';
+  const p = ctx.deps.calc;
+  if (slots.ceiling) {
+    if (program === 'jp' || program === undefined) {
+      return r.jp.cappedWage < wage
+        ? m(ctx, 'ceiling_jp_above', { cap: rp(r.jp.ceiling), since, wage: rp(wage), worker: rp(r.jp.worker), employer: rp(r.jp.employer) })
+        : m(ctx, 'ceiling_jp_below', { cap: rp(r.jp.ceiling), since, wage: rp(wage) });
+    }
+    if (program === 'jht') return m(ctx, 'ceiling_none', { program: name, wage: rp(wage), worker: rp(r.jht.worker), employer: rp(r.jht.employer) });
+    return m(ctx, 'ceiling_none_employer', { program: name, wage: rp(wage), employer: rp(r[program].employer) });
+  }
+  if (program) {
+    const split = r[program];
+    const base = rp(program === 'jp' ? r.jp.cappedWage : wage);
+    if (program === 'jkk' || program === 'jkm') {
+      return m(ctx, 'program_employer_only', { program: name, amount: rp(split.employer), rate: formatPercent(r[program].rate, L), base });
+    }
+    const rates = program === 'jht' ? { employer: p.jhtEmployerRate, worker: p.jhtWorkerRate } : { employer: p.jpEmployerRate, worker: p.jpWorkerRate };
+    if (party === 'worker') return m(ctx, 'program_worker', { program: name, amount: rp(split.worker), rate: formatPercent(rates.worker, L), base });
+    if (party === 'employer') return m(ctx, 'program_employer', { program: name, amount: rp(split.employer), rate: formatPercent(rates.employer, L), base });
+    return m(ctx, 'program_both', { program: name, employer: rp(split.employer), worker: rp(split.worker), total: rp(split.total) });
+  }
+  if (party === 'employer') {
+    return m(ctx, 'employer_first', {
+      wage: rp(wage), total: rp(r.total.employer), jht: rp(r.jht.employer), jkk: rp(r.jkk.employer), jkm: rp(r.jkm.employer), jp: rp(r.jp.employer), worker: rp(r.total.worker),
+    });
+  }
+  if (party === 'worker') return m(ctx, 'worker_first', { wage: rp(wage), total: rp(r.total.worker), jht: rp(r.jht.worker), jp: rp(r.jp.worker) });
+  return '';
+}
+
 /** Contributions of a wage earner (PU) for a given wage, per program, employer vs worker share. */
 export const contributionRates: DialogDef = {
   id: 'contribution_rates',
   intent: 'contribution_rates',
   title: { id: 'hitung iuran', en: 'contribution calculation' },
-  slots: [{ name: 'wage' }, { name: 'risk', optional: true }, { name: 'focus', optional: true }],
+  slots: [{ name: 'wage' }, { name: 'risk', optional: true }, { name: 'party', optional: true }, { name: 'program', optional: true }, { name: 'ceiling', optional: true }],
   whatIf: true,
+  covers: ['pu', 'jht', 'jp', 'jkk', 'jkm'],
+  transient: ['party', 'program', 'ceiling', 'reusedWage'],
   startWhen: (first) => first.values.wage !== undefined,
 
   extract(text, awaiting, ctx, slots): Extraction {
@@ -49,8 +107,13 @@ export const contributionRates: DialogDef = {
     if (wage !== undefined) values.wage = wage;
     const risk = readRisk(text);
     if (risk) values.risk = risk;
-    const employer = EMPLOYER.test(text) && /\b(tanggung|ditanggung|bayar|dibayar|bagian|porsi|share|pays?|paid|covers?|berapa|how much)\b/i.test(text);
-    if (employer) values.focus = 'employer';
+    const employer = EMPLOYER.test(text) && ASKS_SHARE.test(text);
+    if (employer) values.party = 'employer';
+    else if (WORKER.test(text)) values.party = 'worker';
+    const program = readProgramme(text);
+    // A programme alone is a part of the result only with a question about it ("jp nya berapa?", "is JHT capped?").
+    if (program && (values.party || CEILING.test(text) || PAYER.test(text) || /\b(berapa|brp|how much|what)\b/i.test(text))) values.program = program;
+    if (CEILING.test(text)) values.ceiling = true;
     // A new calculation reuses the wage given earlier in this conversation when the user asks about their own
     // contribution or the employer's share of it.
     const known = ctx?.state.facts?.wage;
@@ -62,48 +125,31 @@ export const contributionRates: DialogDef = {
   },
 
   prompt(_slot, ctx) {
-    return [{ text: tr(ctx, {
-      id: 'Berapa *gaji/upah per bulan* (upah pokok + tunjangan tetap) yang ingin dihitung iurannya? Contoh: *5 juta*.',
-      en: 'What *monthly wage* (basic wage + fixed allowances) should I calculate the contributions for? E.g. *5 million*.',
-    }) }];
+    return [{ text: m(ctx, 'ask_wage', { example: ctx.lang === 'en' ? '5 million' : '5 juta' }) }];
   },
 
   async complete(ctx, slots) {
-    const L = ctx.lang;
+    const wage = slots.wage as number;
     const risk = (slots.risk as RiskClass | undefined) ?? 'very_low';
-    const r = wageEarnerContribution({ monthlyWage: slots.wage as number, riskClass: risk }, ctx.deps.calc);
+    const r = wageEarnerContribution({ monthlyWage: wage, riskClass: risk }, ctx.deps.calc);
     const rp = formatRupiah;
-    rememberFacts(ctx.state, { wage: slots.wage as number });
-    const reused = slots.reusedWage ? `${tr(ctx, reusedWageNote(slots.wage as number, rp(slots.wage as number)))}\n` : '';
-    const employerFirst = slots.focus === 'employer'
-      ? tr(ctx, {
-          id: `🏢 *Yang ditanggung perusahaan* untuk upah ${rp(slots.wage as number)}: *${rp(r.total.employer)}* per bulan (JHT ${rp(r.jht.employer)}, JKK ${rp(r.jkk.employer)}, JKM ${rp(r.jkm.employer)}, JP ${rp(r.jp.employer)}). Yang dipotong dari gaji Anda: ${rp(r.total.worker)}.\n\n`,
-          en: `🏢 *Paid by the employer* for a wage of ${rp(slots.wage as number)}: *${rp(r.total.employer)}* a month (JHT ${rp(r.jht.employer)}, JKK ${rp(r.jkk.employer)}, JKM ${rp(r.jkm.employer)}, JP ${rp(r.jp.employer)}). Deducted from your pay: ${rp(r.total.worker)}.\n\n`,
-        })
-      : '';
-    const lines = tr(ctx, {
-      id:
-        `🧮 *Iuran BPJS Ketenagakerjaan per bulan* untuk upah ${rp(slots.wage as number)}:\n` +
-        `• JHT: pemberi kerja ${rp(r.jht.employer)} + pekerja ${rp(r.jht.worker)}\n` +
-        `• JKK (risiko ${RISK_TITLE[risk].id}, ${formatPercent(r.jkk.rate, 'id')}): ${rp(r.jkk.employer)}, dibayar pemberi kerja\n` +
-        `• JKM: ${rp(r.jkm.employer)}, dibayar pemberi kerja\n` +
-        `• JP: pemberi kerja ${rp(r.jp.employer)} + pekerja ${rp(r.jp.worker)}` + (r.jp.cappedWage < (slots.wage as number) ? ` (dihitung dari batas upah JP ${rp(r.jp.cappedWage)})` : '') + `\n` +
-        `• JKP: tidak ada iuran tambahan\n\n` +
-        `*Total*: pemberi kerja ${rp(r.total.employer)}, dipotong dari gaji Anda ${rp(r.total.worker)}.\n` +
-        `Kelas risiko JKK tergantung jenis usaha; ketik misalnya "risiko sedang" untuk menghitung ulang.`,
-      en:
-        `🧮 *Monthly BPJS Ketenagakerjaan contributions* for a wage of ${rp(slots.wage as number)}:\n` +
-        `• JHT: employer ${rp(r.jht.employer)} + worker ${rp(r.jht.worker)}\n` +
-        `• JKK (${RISK_TITLE[risk].en} risk, ${formatPercent(r.jkk.rate, 'en')}): ${rp(r.jkk.employer)}, paid by the employer\n` +
-        `• JKM: ${rp(r.jkm.employer)}, paid by the employer\n` +
-        `• JP: employer ${rp(r.jp.employer)} + worker ${rp(r.jp.worker)}` + (r.jp.cappedWage < (slots.wage as number) ? ` (on the JP wage ceiling of ${rp(r.jp.cappedWage)})` : '') + `\n` +
-        `• JKP: no extra contribution\n\n` +
-        `*Total*: employer ${rp(r.total.employer)}, deducted from your pay ${rp(r.total.worker)}.\n` +
-        `The JKK risk class depends on the business; type e.g. "medium risk" to recompute.`,
+    rememberFacts(ctx.state, { wage });
+    const from = ctx.deps.calc.jpWageCeilingFrom;
+    const since = from ? `${monthName(from.month, ctx.lang)} ${from.year}` : '';
+    const reused = slots.reusedWage ? `${reusedWageNote(wage, rp(wage))[ctx.lang]}\n` : '';
+    const lead = partAsked(ctx, slots, r, since);
+    const breakdown = m(ctx, 'breakdown', {
+      wage: rp(wage), jht_employer: rp(r.jht.employer), jht_worker: rp(r.jht.worker),
+      risk: m(ctx, `risk_${risk}`), jkk_rate: formatPercent(r.jkk.rate, ctx.lang), jkk: rp(r.jkk.employer), jkm: rp(r.jkm.employer),
+      jp_employer: rp(r.jp.employer), jp_worker: rp(r.jp.worker),
+      jp_cap_note: r.jp.cappedWage < wage ? m(ctx, 'jp_cap_note', { cap: rp(r.jp.cappedWage), since }) : '',
+      total_employer: rp(r.total.employer), total_worker: rp(r.total.worker),
     });
-    return { done: true, messages: [{ text: reused + employerFirst + lines, buttons: [
-      { title: tr(ctx, { id: 'Simulasi JHT', en: 'JHT simulation' }), payload: 'dialog:jht_simulation' },
-      { title: tr(ctx, { id: 'Cara bayar iuran', en: 'How to pay' }), payload: 'intent:payment_how' },
+    // A follow-up about one part of a result already shown gets that part alone.
+    const text = slots.followUp && lead ? lead : reused + (lead ? `${lead}\n\n` : '') + breakdown;
+    return { done: true, messages: [{ text, buttons: [
+      { title: m(ctx, 'button_jht'), payload: 'dialog:jht_simulation' },
+      { title: m(ctx, 'button_pay'), payload: 'intent:payment_how' },
     ] }] };
   },
 };
@@ -115,6 +161,7 @@ export const contributionBpu: DialogDef = {
   title: { id: 'hitung iuran BPU', en: 'BPU contribution calculation' },
   slots: [{ name: 'income' }],
   whatIf: true,
+  covers: ['bpu'],
   startWhen: (first) => first.values.income !== undefined,
 
   extract(text): Extraction {
@@ -127,10 +174,7 @@ export const contributionBpu: DialogDef = {
 
   prompt(_slot, ctx) {
     const p = ctx.deps.calc;
-    return [{ text: tr(ctx, {
-      id: `Berapa *penghasilan per bulan* yang ingin Anda laporkan? (antara ${formatRupiah(p.bpuIncomeMin)} dan ${formatRupiah(p.bpuIncomeMax)}) Contoh: *3 juta*.`,
-      en: `What *monthly income* do you want to declare? (between ${formatRupiah(p.bpuIncomeMin)} and ${formatRupiah(p.bpuIncomeMax)}) E.g. *3 million*.`,
-    }) }];
+    return [{ text: m(ctx, 'bpu_ask_income', { min: formatRupiah(p.bpuIncomeMin), max: formatRupiah(p.bpuIncomeMax), example: ctx.lang === 'en' ? '3 million' : '3 juta' }) }];
   },
 
   async complete(ctx, slots) {
@@ -138,16 +182,11 @@ export const contributionBpu: DialogDef = {
     const r = bpuContribution({ declaredIncome: income }, ctx.deps.calc);
     rememberFacts(ctx.state, { income });
     const rp = formatRupiah;
-    const note = r.clampedIncome !== income
-      ? tr(ctx, { id: `\n(Penghasilan dihitung ${rp(r.clampedIncome)}, batas yang berlaku.)`, en: `\n(Income taken as ${rp(r.clampedIncome)}, the applicable limit.)` })
-      : '';
-    const text = tr(ctx, {
-      id: `🧮 *Iuran BPU per bulan* untuk penghasilan ${rp(income)}:\n• JKK: ${rp(r.jkk)}\n• JKM: ${rp(r.jkm)}\n• JHT (pilihan): ${rp(r.jht)}\n\n*JKK + JKM*: ${rp(r.basic)}\n*JKK + JKM + JHT*: ${rp(r.full)}${note}\n\nIuran dibayar sendiri, misalnya lewat aplikasi JMO; kode bayar BPU adalah NIK Anda.`,
-      en: `🧮 *Monthly BPU contributions* for an income of ${rp(income)}:\n• JKK: ${rp(r.jkk)}\n• JKM: ${rp(r.jkm)}\n• JHT (optional): ${rp(r.jht)}\n\n*JKK + JKM*: ${rp(r.basic)}\n*JKK + JKM + JHT*: ${rp(r.full)}${note}\n\nYou pay it yourself, e.g. in the JMO app; the BPU payment code is your NIK.`,
-    });
+    const note = r.clampedIncome !== income ? m(ctx, 'bpu_clamped', { income: rp(r.clampedIncome) }) : '';
+    const text = m(ctx, 'bpu_result', { income: rp(income), jkk: rp(r.jkk), jkm: rp(r.jkm), jht: rp(r.jht), basic: rp(r.basic), full: rp(r.full), note });
     return { done: true, messages: [{ text, buttons: [
-      { title: tr(ctx, { id: 'Cara daftar BPU', en: 'How to register' }), payload: 'intent:registration_bpu' },
-      { title: tr(ctx, { id: 'Cara bayar iuran', en: 'How to pay' }), payload: 'intent:payment_how' },
+      { title: m(ctx, 'button_bpu_register'), payload: 'intent:registration_bpu' },
+      { title: m(ctx, 'button_pay'), payload: 'intent:payment_how' },
     ] }] };
   },
 };
