@@ -12,7 +12,6 @@ const STILL_TO_MOVE = new Set([
   'src/dialogs/simulation/contributions.ts',
   'src/dialogs/simulation/jht.ts',
   'src/dialogs/simulation/jp.ts',
-  'src/dialogs/status/complaints.ts',
   'src/dialogs/status/errors.ts',
   'src/dialogs/status/participant.ts',
   'src/dialogs/status/verified.ts',

@@ -53,7 +53,7 @@ describe('Jakon contribution for a contract value', () => {
   it('id: one-shot, tier by tier, Rp2 M → JKK Rp2.640.000', async () => {
     const r = await svc.say({}, 'nilai kontrak proyek 2 miliar iurannya berapa?');
     expect(r.text).toMatch(/Rp1\.100\.000/);
-    expect(r.text).toMatch(/Total JKK\*: \*Rp2\.640\.000/);
+    expect(r.text).toMatch(/JKK: \*Rp2\.640\.000/);
   });
 
   it('en: asks the contract value when missing', async () => {
@@ -61,7 +61,7 @@ describe('Jakon contribution for a contract value', () => {
     let r = await svc.say(s, 'calculate the jakon contribution for my construction contract');
     expect(r.text).toMatch(/contract value/);
     r = await svc.say(s, '50 million');
-    expect(r.text).toMatch(/JKK total\*: \*Rp105\.000/);
+    expect(r.text).toMatch(/JKK: \*Rp105\.000/);
   });
 });
 

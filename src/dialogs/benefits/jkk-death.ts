@@ -13,6 +13,8 @@ const m = (ctx: DialogContext, key: string, params?: Record<string, string | num
 
 /** The message is about a death ("meninggal", "wafat", "died"). */
 export const DEATH = /\b(meninggal|wafat|tewas|almarhum|almh|alm|mati|gugur|died|dies|death|dead|passed away|killed)\b/i;
+/** The funeral costs are asked ("biaya pemakamannya berapa?"): a fixed figure, given before the wage is asked. */
+const FUNERAL = /\b(pemakaman|pemakamannya|penguburan|pemakamanya|kubur|funeral|burial)\b/i;
 
 export const jkkDeath: DialogDef = {
   id: 'jkk_death',
@@ -20,11 +22,14 @@ export const jkkDeath: DialogDef = {
   title: { id: 'santunan JKK', en: 'JKK benefit' },
   slots: [{ name: 'wage' }],
   whatIf: true,
+  covers: ['jkk'],
+  transient: ['funeral', 'reusedWage'],
   startWhen: (first) => first.values.death === true,
 
   extract(text, awaiting, ctx, slots): Extraction {
     const values: Slots = {};
     if (DEATH.test(text)) values.death = true;
+    if (FUNERAL.test(text)) values.funeral = true;
     const wage = readWageAmount(text);
     if (wage !== undefined) values.wage = wage;
     const known = ctx?.state.facts?.wage;
@@ -35,8 +40,13 @@ export const jkkDeath: DialogDef = {
     return { values };
   },
 
-  prompt(_slot, ctx) {
-    return [{ text: m(ctx, 'jkk_death_ask', { example: ctx.lang === 'en' ? '6 million' : '6 juta' }) }];
+  prompt(_slot, ctx, slots) {
+    const example = ctx.lang === 'en' ? '6 million' : '6 juta';
+    if (slots.funeral) {
+      const p = ctx.deps.calc;
+      return [{ text: m(ctx, 'jkk_death_ask_funeral', { funeral: formatRupiah(p.jkkFuneral), multiplier: p.jkkDeathMultiplier, min: formatRupiah(p.jkkDeathMin), example }) }];
+    }
+    return [{ text: m(ctx, 'jkk_death_ask', { example }) }];
   },
 
   async complete(ctx, slots) {

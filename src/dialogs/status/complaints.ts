@@ -1,17 +1,21 @@
 import { createHash } from 'node:crypto';
-import { callCentre, classify, tr, type DialogContext } from '../context.ts';
+import { classify, type DialogContext } from '../context.ts';
 import type { OutMessage } from '../../core/types.ts';
 import { formatDate } from '../format.ts';
 import { readContact, readTicket } from '../values.ts';
 import type { DialogDef, Extraction, Slots } from '../types.ts';
 import { statusErrorKind, unavailableMessage } from './errors.ts';
 
-const COMPLAINT_STATUS: Record<string, { id: string; en: string }> = {
-  open: { id: 'diterima, menunggu ditindaklanjuti', en: 'open, waiting to be handled' },
-  in_progress: { id: 'sedang diproses', en: 'in progress' },
-  resolved: { id: 'sudah selesai', en: 'resolved' },
-  closed: { id: 'ditutup', en: 'closed' },
-};
+/** A sentence of the complaints catalogue (knowledge/messages/complaints.yaml). */
+const m = (ctx: DialogContext, key: string, params?: Record<string, string | number>): string => ctx.deps.kb.message(`complaints.${key}`, ctx.lang, params);
+const both = (ctx: DialogContext, key: string, params?: Record<string, string | number>): { id: string; en: string } => ({
+  id: ctx.deps.kb.message(`complaints.${key}`, 'id', params), en: ctx.deps.kb.message(`complaints.${key}`, 'en', params),
+});
+
+/** The status API's complaint states that have a sentence (status_<state>); another state is shown as sent. */
+const COMPLAINT_STATES = new Set(['open', 'in_progress', 'resolved', 'closed']);
+const TICKET_EXAMPLE = 'ADU-20251014-0042';
+const PHONE_EXAMPLE = '0812-3456-7890';
 
 /** Ticket lookups are limited per conversation and per client address (no ticket enumeration). */
 async function lookupAllowed(ctx: DialogContext): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
@@ -59,53 +63,47 @@ export const complaintTrack: DialogDef = {
     if (t) return { values: { ticket: t } };
     // "status tiket itu", "that ticket": the ticket filed in this conversation
     const mine = ctx.state.facts?.ticket;
-    if (typeof mine === 'string' && /\b(tiket|pengaduan|aduan|komplain|ticket|complaint)\s*(itu|tadi|tsb|tersebut|barusan|saya tadi)\b|\b(that|the|my)\s+(ticket|complaint)\b/i.test(text))
+    // ("tiket yang barusan dibuat", "the complaint I just filed"), unless another one is meant ("tiket yang lain").
+    if (typeof mine === 'string' && /\b(tiket|tiketnya|pengaduan|pengaduannya|aduan|komplain|komplainnya|ticket|complaint)\b/i.test(text) &&
+      !/\b(lain|lainnya|lama|sebelumnya|another|other|older|previous)\b/i.test(text))
       return { values: { ticket: mine } };
     if (awaiting === 'ticket' && /adu|\d{4,}/i.test(text))
-      return { values: {}, invalid: { slot: 'ticket', reason: { id: 'Format nomor tiket adalah ADU-YYYYMMDD-NNNN, contoh: ADU-20251014-0042.', en: 'A ticket number looks like ADU-YYYYMMDD-NNNN, e.g. ADU-20251014-0042.' } } };
+      return { values: {}, invalid: { slot: 'ticket', reason: both(ctx, 'ticket_format_invalid', { example: TICKET_EXAMPLE }) } };
     return { values: {} };
   },
 
   prompt(_slot, ctx, _slots, reprompt) {
-    return [{ text: tr(ctx, {
-      id: reprompt ? 'Mohon kirim nomor tiket pengaduan dengan format *ADU-YYYYMMDD-NNNN*.' : 'Silakan kirim *nomor tiket* pengaduan Anda (format *ADU-YYYYMMDD-NNNN*, ada di pesan konfirmasi saat pengaduan dibuat).',
-      en: reprompt ? 'Please send the complaint ticket number in the form *ADU-YYYYMMDD-NNNN*.' : 'Please send your complaint *ticket number* (form *ADU-YYYYMMDD-NNNN*, from the confirmation you got when filing).',
-    }) }];
+    return [{ text: m(ctx, reprompt ? 'ask_ticket_again' : 'ask_ticket') }];
   },
 
   async complete(ctx, slots) {
     const ticket = slots.ticket as string;
     const allowed = await lookupAllowed(ctx);
     if (!allowed.ok)
-      return { done: true, messages: [{ text: tr(ctx, {
-        id: `Maaf, terlalu banyak pencarian tiket dalam waktu singkat. Silakan coba lagi dalam ${minutes(allowed.retryAfterSeconds)} menit, atau hubungi call center *${callCentre(ctx)}*.`,
-        en: `Sorry, too many ticket lookups in a short time. Please try again in ${minutes(allowed.retryAfterSeconds)} minutes, or call *${callCentre(ctx)}*.`,
-      }) }] };
+      return { done: true, messages: [{ text: m(ctx, 'lookups_limited', { minutes: minutes(allowed.retryAfterSeconds) }) }] };
     try {
       const c = await ctx.deps.status.complaint(ticket);
       if (!c)
-        return { done: true, messages: [{ text: tr(ctx, {
-          id: `Tiket *${ticket}* tidak ditemukan. Periksa kembali nomornya (format ADU-YYYYMMDD-NNNN, tanggal sesuai hari pengaduan dibuat). Jika sudah benar, hubungi call center *${callCentre(ctx)}*.`,
-          en: `Ticket *${ticket}* was not found. Please check the number (form ADU-YYYYMMDD-NNNN, with the date the complaint was filed). If it is right, call *${callCentre(ctx)}*.`,
-        }), buttons: [{ title: tr(ctx, { id: 'Buat pengaduan', en: 'File a complaint' }), payload: 'intent:complaint_create' }] }] };
-      const st = COMPLAINT_STATUS[c.status] ?? { id: c.status, en: c.status };
-      return { done: true, messages: [{ text: tr(ctx, {
-        id: `Pengaduan *${c.ticket}* (kategori ${c.category}): *${st.id}*.\nDibuat ${formatDate(c.createdAt, 'id')}, pembaruan terakhir ${formatDate(c.updatedAt, 'id')}${c.lastUpdate ? `: ${c.lastUpdate}` : ''}.`,
-        en: `Complaint *${c.ticket}* (category ${c.category}): *${st.en}*.\nFiled ${formatDate(c.createdAt, 'en')}, last update ${formatDate(c.updatedAt, 'en')}${c.lastUpdate ? `: ${c.lastUpdate}` : ''}.`,
+        return { done: true, messages: [{ text: m(ctx, 'ticket_not_found', { ticket }), buttons: [{ title: m(ctx, 'file_button'), payload: 'intent:complaint_create' }] }] };
+      const lang = ctx.lang === 'en' ? 'en' : 'id';
+      return { done: true, messages: [{ text: m(ctx, 'ticket_status', {
+        ticket: c.ticket, category: c.category, status: COMPLAINT_STATES.has(c.status) ? m(ctx, `status_${c.status}`) : c.status,
+        created: formatDate(c.createdAt, lang), updated: formatDate(c.updatedAt, lang), last_update: c.lastUpdate ? `: ${c.lastUpdate}` : '',
       }) }] };
     } catch (e) {
-      if (statusErrorKind(e) === 'not_found') return { done: true, messages: [{ text: tr(ctx, { id: `Tiket *${ticket}* tidak ditemukan.`, en: `Ticket *${ticket}* was not found.` }) }] };
+      if (statusErrorKind(e) === 'not_found') return { done: true, messages: [{ text: m(ctx, 'ticket_not_found_short', { ticket }) }] };
       return { done: true, messages: [unavailableMessage(ctx)] };
     }
   },
 };
 
-const CATEGORIES: { value: string; match: RegExp; title: { id: string; en: string } }[] = [
-  { value: 'klaim JHT', match: /\b(klaim|claims?|jht|cair|pencairan|hari tua|withdrawal)\b/, title: { id: 'Klaim JHT', en: 'JHT claim' } },
-  { value: 'iuran', match: /\b(iuran|iurannya|contributions?|potong|dipotong|potongan|bayar|tunggakan|premi|deductions?)\b/, title: { id: 'Iuran', en: 'Contributions' } },
-  { value: 'aplikasi JMO', match: /\b(jmo|aplikasi|app|login|otp|akun|password)\b/, title: { id: 'Aplikasi JMO', en: 'JMO app' } },
-  { value: 'pelayanan', match: /\b(pelayanan|layanan|petugas|kantor|cabang|antri|antrian|services?|staff|office)\b/, title: { id: 'Pelayanan', en: 'Service' } },
-  { value: 'lainnya', match: /\b(lain|lainnya|other|others)\b/, title: { id: 'Lainnya', en: 'Other' } },
+/** The categories filed with the status API (`value`), how a message names them, and the catalogue key of their title. */
+const CATEGORIES: { value: string; match: RegExp; title: string }[] = [
+  { value: 'klaim JHT', match: /\b(klaim|claims?|jht|cair|pencairan|hari tua|withdrawal)\b/, title: 'category_claim' },
+  { value: 'iuran', match: /\b(iuran|iurannya|contributions?|potong|dipotong|potongan|bayar|tunggakan|premi|deductions?)\b/, title: 'category_contribution' },
+  { value: 'aplikasi JMO', match: /\b(jmo|aplikasi|app|login|otp|akun|password)\b/, title: 'category_app' },
+  { value: 'pelayanan', match: /\b(pelayanan|layanan|petugas|kantor|cabang|antri|antrian|services?|staff|office)\b/, title: 'category_service' },
+  { value: 'lainnya', match: /\b(lain|lainnya|other|others)\b/, title: 'category_other' },
 ];
 
 /**
@@ -146,7 +144,13 @@ export const complaintCreate: DialogDef = {
       if (draft) {
         values.draft = draft;
         const c = readCategory(draft);
-        if (c) values.category = c;
+        // A complaint told in full with what it is about ("komplain soal aplikasi JMO: sudah seminggu …") is the
+        // description: only the contact is asked, and the summary shows it all before anything is filed.
+        if (c) {
+          values.category = c;
+          values.description = draft;
+          values.descriptionFromDraft = true;
+        }
       }
     }
     if (awaiting === 'description' && typeof slots.draft === 'string' && /^(ya|iya|y|yes|betul|benar|pakai itu|itu saja|ok|oke)\b/i.test(trimmed)) {
@@ -162,57 +166,34 @@ export const complaintCreate: DialogDef = {
     if (awaiting === 'description') {
       if (isClearOtherQuestion(ctx, trimmed)) return { values };
       if (trimmed.length >= 10) values.description = trimmed.slice(0, 1000);
-      else return { values, invalid: { slot: 'description', reason: { id: 'Ceritakan sedikit lebih lengkap (minimal satu kalimat).', en: 'Please tell a little more (at least one sentence).' } } };
+      else return { values, invalid: { slot: 'description', reason: both(ctx, 'description_too_short') } };
     }
     if (awaiting === 'contact') {
       const contact = readContact(trimmed);
       if (contact) values.contact = contact;
-      else return { values, invalid: { slot: 'contact', reason: { id: 'Nomor HP atau email itu belum valid.', en: 'That phone number or email does not look valid.' } } };
+      else return { values, invalid: { slot: 'contact', reason: both(ctx, 'contact_invalid') } };
     }
     return { values };
   },
 
-  prompt(slot, ctx, _slots, reprompt): OutMessage[] {
+  prompt(slot, ctx, slots, reprompt): OutMessage[] {
     if (slot === 'category')
-      return [{
-        text: tr(ctx, {
-          id: reprompt ? 'Silakan pilih *kategori* pengaduan:' : 'Baik, Jessi bantu buat pengaduan. Pengaduan Anda terkait apa? Pilih *kategori*:',
-          en: reprompt ? 'Please choose a *category*:' : "Sure, I'll help you file a complaint. What is it about? Choose a *category*:",
-        }),
-        buttons: CATEGORIES.map((c) => ({ title: tr(ctx, c.title), payload: c.value })),
-      }];
-    if (slot === 'description' && typeof _slots.draft === 'string')
-      return [{
-        text: tr(ctx, {
-          id: `Apakah ini keluhan yang ingin Anda laporkan?\n"${_slots.draft}"\nBalas *ya* untuk memakainya, atau tulis keterangan lain.`,
-          en: `Is this the problem you want to report?\n"${_slots.draft}"\nReply *yes* to use it, or write another description.`,
-        }),
-        buttons: [{ title: tr(ctx, { id: 'Ya, pakai itu', en: 'Yes, use it' }), payload: 'ya' }],
-      }];
-    if (slot === 'description')
-      return [{ text: tr(ctx, {
-        id: 'Silakan jelaskan *masalah* Anda secara singkat (apa yang terjadi, sejak kapan). Jangan tulis PIN, password, atau OTP.',
-        en: 'Please describe the *problem* briefly (what happened, since when). Do not write PINs, passwords or OTPs.',
-      }) }];
-    return [{ text: tr(ctx, {
-      id: reprompt ? 'Mohon kirim *nomor HP* (contoh 0812-3456-7890) atau *email* yang bisa dihubungi.' : 'Ke *nomor HP/WhatsApp atau email* mana petugas bisa menghubungi Anda?',
-      en: reprompt ? 'Please send a *phone number* (e.g. 0812-3456-7890) or an *email* address.' : 'Which *phone/WhatsApp number or email* can our staff contact you on?',
-    }) }];
+      return [{ text: m(ctx, reprompt ? 'ask_category_again' : 'ask_category'), buttons: CATEGORIES.map((c) => ({ title: m(ctx, c.title), payload: c.value })) }];
+    if (slot === 'description' && typeof slots.draft === 'string')
+      return [{ text: m(ctx, 'confirm_draft', { draft: slots.draft }), buttons: [{ title: m(ctx, 'use_draft_button'), payload: 'ya' }] }];
+    if (slot === 'description') return [{ text: m(ctx, 'ask_description') }];
+    if (!reprompt && slots.descriptionFromDraft === true && typeof slots.description === 'string')
+      return [{ text: m(ctx, 'ask_contact_with_description', { category: categoryTitle(ctx, slots.category), description: shorten(slots.description) }) }];
+    return [{ text: reprompt ? m(ctx, 'ask_contact_again', { example: PHONE_EXAMPLE }) : m(ctx, 'ask_contact') }];
   },
 
   confirm(ctx, slots) {
-    const d = String(slots.description);
-    const known = CATEGORIES.find((c) => c.value === slots.category);
-    const category = known ? tr(ctx, known.title) : String(slots.category);
     return [{
-      text: tr(ctx, {
-        id: `Ringkasan pengaduan:\n• Kategori: ${category}\n• Keluhan: ${d.length > 200 ? d.slice(0, 200) + '…' : d}\n• Kontak: ${slots.contact}\n\nApakah data ini sudah benar dan boleh dikirim?`,
-        en: `Complaint summary:\n• Category: ${category}\n• Problem: ${d.length > 200 ? d.slice(0, 200) + '…' : d}\n• Contact: ${slots.contact}\n\nIs this correct, and may I submit it?`,
-      }),
+      text: m(ctx, 'summary', { category: categoryTitle(ctx, slots.category), description: shorten(String(slots.description)), contact: String(slots.contact) }),
       buttons: [
-        { title: tr(ctx, { id: 'Ya, kirim', en: 'Yes, submit' }), payload: 'ya' },
-        { title: tr(ctx, { id: 'Ubah data', en: 'Change details' }), payload: 'tidak' },
-        { title: tr(ctx, { id: 'Batal', en: 'Cancel' }), payload: 'batal' },
+        { title: m(ctx, 'submit_button'), payload: 'ya' },
+        { title: m(ctx, 'change_button'), payload: 'tidak' },
+        { title: m(ctx, 'cancel_button'), payload: 'batal' },
       ],
     }];
   },
@@ -220,10 +201,7 @@ export const complaintCreate: DialogDef = {
   async complete(ctx, slots) {
     const allowed = await filingAllowed(ctx, slots.contact as string);
     if (!allowed.ok)
-      return { done: true, messages: [{ text: tr(ctx, {
-        id: `Maaf, batas pengaduan lewat chat untuk hari ini sudah tercapai. Silakan coba lagi dalam ${Math.ceil(allowed.retryAfterSeconds / 3600)} jam, atau hubungi call center *${callCentre(ctx)}*.`,
-        en: `Sorry, today's limit of complaints through chat has been reached. Please try again in ${Math.ceil(allowed.retryAfterSeconds / 3600)} hours, or call *${callCentre(ctx)}*.`,
-      }) }] };
+      return { done: true, messages: [{ text: m(ctx, 'filing_limited', { hours: Math.ceil(allowed.retryAfterSeconds / 3600) }) }] };
     try {
       // The same submission (this conversation, this dialog) always has the same key: a retry after a crash
       // between filing and replying gets the first ticket back instead of filing a second complaint.
@@ -233,12 +211,16 @@ export const complaintCreate: DialogDef = {
         idempotencyKey,
       );
       ctx.state.facts = { ...ctx.state.facts, ticket };
-      return { done: true, messages: [{ text: tr(ctx, {
-        id: `✅ Pengaduan Anda sudah kami terima dengan nomor tiket *${ticket}*. Simpan nomor ini: statusnya bisa dilacak kapan saja di sini (ketik "lacak pengaduan ${ticket}") atau lewat call center *${callCentre(ctx)}*.`,
-        en: `✅ Your complaint has been received with ticket number *${ticket}*. Keep it: you can track it any time here (type "track complaint ${ticket}") or through call centre *${callCentre(ctx)}*.`,
-      }), buttons: [{ title: tr(ctx, { id: 'Lacak pengaduan', en: 'Track complaint' }), payload: `dialog:complaint_track` }] }] };
+      return { done: true, messages: [{ text: m(ctx, 'filed', { ticket }), buttons: [{ title: m(ctx, 'track_button'), payload: `dialog:complaint_track` }] }] };
     } catch {
       return { done: true, messages: [unavailableMessage(ctx)] };
     }
   },
 };
+
+function categoryTitle(ctx: DialogContext, value: unknown): string {
+  const known = CATEGORIES.find((c) => c.value === value);
+  return known ? m(ctx, known.title) : String(value);
+}
+
+const shorten = (d: string): string => (d.length > 200 ? `${d.slice(0, 200)}…` : d);
