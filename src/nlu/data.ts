@@ -21,6 +21,8 @@ const langWords = z.object({ id: words, en: words }).strict();
 
 const ProgramsFile = z.object({
   programs: z.record(slug, z.object({ id: words, en: words, slang: words }).strict()),
+  /** Words that give a message its own topic without naming one programme (a death, an accident, a layoff). */
+  topics: langWords.default({ id: [], en: [] }),
 }).strict();
 export type ProgramsData = z.infer<typeof ProgramsFile>;
 

@@ -110,6 +110,7 @@ export class IntentCatalog {
   private readonly variantWords: Phrase[];
   private readonly includeWords: Phrase[];
   private readonly starterWords: Phrase[];
+  private readonly topicWords: Phrase[];
   private readonly aspects: AspectsData;
   private readonly programsData: ProgramsData;
 
@@ -125,6 +126,15 @@ export class IntentCatalog {
     this.variantWords = phrases(Object.fromEntries(Object.entries(bundle.aspects.variants).map(([k, v]) => [k, [...v.id, ...v.en]])), lex);
     this.includeWords = phrases({ includes: [...bundle.aspects.includes.id, ...bundle.aspects.includes.en] }, lex);
     this.starterWords = phrases({ starter: [...bundle.aspects.starters.id, ...bundle.aspects.starters.en] }, lex);
+    this.topicWords = phrases({ topic: [...bundle.programs.topics.id, ...bundle.programs.topics.en] }, lex);
+  }
+
+  /** The message names a programme, or a topic of its own (programs.yaml `topics`: "meninggal", "layoff"). */
+  namesTopic(text: string): boolean {
+    const f = this.detectFollowUp(text);
+    if (f.program || f.mentions?.length) return true;
+    const tokens = tokenize(text);
+    return findAll(tokens, this.topicWords, tokens.map(() => false)).length > 0;
   }
 
   /** Metadata of an intent (empty cues when the intent has none; undefined for an unknown intent). */

@@ -93,7 +93,7 @@ export class TypoCorrector {
     for (let i = 2; i <= word.length - 2; i++) {
       const a = word.slice(0, i);
       const b = word.slice(i);
-      if (this.vocab.has(a) && this.vocab.has(b) && (a.length >= 3 || b.length >= 3)) return [a, b];
+      if (this.vocab.has(a) && this.vocab.has(b) && a.length >= 3 && b.length >= 3) return [a, b];
     }
     return null;
   }

@@ -53,14 +53,14 @@ export function followUp(ctx: RouteContext, nlu?: NluResult): Resolved | undefin
 
 /** For a confident classification. */
 export function resolveAnswer(ctx: RouteContext, nlu: NluResult): Resolved {
-  return followUp(ctx, nlu) ?? { intent: followUpIntent(nlu.intent, ctx.state.lastIntent, ctx.normalized) };
+  return followUp(ctx, nlu) ?? { intent: followUpIntent(nlu.intent, ctx.state.lastIntent, ctx.normalized, ctx.deps.router.catalog) };
 }
 
 /** For an unsure classification: undefined means "ask back". */
 export function resolveUnsure(ctx: RouteContext, nlu: NluResult): Resolved | undefined {
   const f = followUp(ctx);
   if (f) return f;
-  const byContext = contextChoice(nlu.candidates.slice(0, 3).map((c) => c.intent), ctx.state.lastIntent, ctx.normalized);
+  const byContext = contextChoice(nlu.candidates.slice(0, 3).map((c) => c.intent), ctx.state.lastIntent, ctx.normalized, ctx.deps.router.catalog);
   return byContext ? { intent: byContext } : undefined;
 }
 

@@ -23,7 +23,7 @@ export const jkkDeath: DialogDef = {
   slots: [{ name: 'wage' }],
   whatIf: true,
   covers: ['jkk'],
-  transient: ['funeral', 'reusedWage'],
+  transient: ['funeral', 'reusedWage', 'death'],
   startWhen: (first) => first.values.death === true,
 
   extract(text, awaiting, ctx, slots): Extraction {
@@ -57,6 +57,8 @@ export const jkkDeath: DialogDef = {
     const rp = formatRupiah;
     const reused = slots.reusedWage ? `${ctx.lang === 'en' ? reusedWageNote(wage, rp(wage)).en : reusedWageNote(wage, rp(wage)).id}
 ` : '';
+    // "biaya pemakamannya berapa?" right after the result: that line alone.
+    if (slots.funeral && slots.followUp) return { done: true, messages: [{ text: m(ctx, 'jkk_death_funeral', { funeral: rp(r.funeral), wage: rp(wage) }) }] };
     const atMin = r.lumpSum === p.jkkDeathMin && p.jkkDeathMultiplier * wage < p.jkkDeathMin;
     const text = m(ctx, 'jkk_death_result', {
       wage: rp(wage), multiplier: p.jkkDeathMultiplier, lump_sum: rp(r.lumpSum),

@@ -1,4 +1,7 @@
-/** JKP (job loss) cash benefit for the user's last wage ("gaji terakhir 4 juta, dapat JKP berapa?"). Serves jkp_info when a wage is given. */
+/**
+ * JKP (job loss) cash benefit for the user's last wage ("gaji terakhir 4 juta, dapat JKP berapa?"). Serves jkp_info
+ * when a wage is given. Right after a result, "totalnya berapa?" / "dibayar berapa bulan?" get that line alone.
+ */
 import type { DialogContext } from '../context.ts';
 import { jkpBenefit } from '../../calc/benefits.ts';
 import { formatRupiah } from '../../calc/money.ts';
@@ -18,6 +21,9 @@ export const jkpAmount: DialogDef = {
   title: { id: 'manfaat JKP', en: 'JKP benefit' },
   slots: [{ name: 'wage' }],
   whatIf: true,
+  covers: ['jkp'],
+  transient: ['reusedWage'],
+  resultAspects: ['amount', 'duration'],
   startWhen: (first) => first.values.wage !== undefined,
 
   extract(text, awaiting, ctx, slots): Extraction {
@@ -47,6 +53,10 @@ export const jkpAmount: DialogDef = {
 ` : '';
     const capped = r.wageBasis < wage;
     const L = ctx.lang === 'en' ? 'en' : 'id';
+    const lead = slots.aspect === 'amount' || slots.aspect === 'duration'
+      ? m(ctx, slots.aspect === 'amount' ? 'jkp_total' : 'jkp_duration', { months: p.jkpBenefitMonths, monthly: rp(r.monthly[0] ?? 0), total: rp(r.total), wage: rp(wage) })
+      : '';
+    if (lead && slots.followUp) return { done: true, messages: [{ text: lead, buttons: [{ title: m(ctx, 'jkp_claim_button'), payload: 'intent:jkp_claim' }] }] };
     const text = m(ctx, 'jkp_result', {
       wage: rp(wage), capped: capped ? m(ctx, 'jkp_capped', { cap: rp(p.jkpWageCap) }) : '',
       rate: formatPercent(p.jkpBenefitRate, L), basis: rp(r.wageBasis), monthly: rp(r.monthly[0] ?? 0), months: p.jkpBenefitMonths, total: rp(r.total),
@@ -54,7 +64,7 @@ export const jkpAmount: DialogDef = {
       old_next_rate: formatPercent(p.jkpOldRateNext3, L), old_next: rp(old.monthly[old.monthly.length - 1] ?? 0), old_total: rp(old.total),
       min_months: ctx.deps.kb.rules.num('jkp.min_contribution_months'),
     });
-    return { done: true, messages: [{ text: reused + text, buttons: [
+    return { done: true, messages: [{ text: reused + (lead ? `${lead}\n\n` : '') + text, buttons: [
       { title: m(ctx, 'jkp_claim_button'), payload: 'intent:jkp_claim' },
     ] }] };
   },

@@ -52,6 +52,17 @@ function readRisk(text: string): RiskClass | undefined {
 /** "iuran saya berapa?" right after another simulation: that wage's contributions. */
 export const ASKS_OWN_CONTRIBUTION = /^\s*(berapa\s+)?(iuran|iurannya|potongan)\s+(bpjs\s+)?(saya|aku|gue|gw|ku)(\s+(berapa|brp))?\s*(ya|sih|dong)?\s*\??\s*$|^\s*(how much (are|is) my contributions?|what are my contributions?|my contributions?)\s*\??\s*$/i;
 
+/**
+ * "kalau yang jp aja?", "jht nya?", "and JP?": a short message naming only a programme asks about that part of the
+ * result; "jp itu apa?" or "cara klaim jp" are questions of their own.
+ */
+function elliptical(text: string): boolean {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (words.length > 5) return false;
+  if (/\b(apa|apakah|artinya|maksudnya|gimana|bagaimana|cara|syarat|syaratnya|klaim|cair|daftar|what is|what's|how do|how to|claim|apply|register)\b/i.test(text)) return false;
+  return /\b(kalau|kalo|klo|yang|yg|aja|saja|doang|nya|and|what about|how about|only|just)\b/i.test(text) || words.length <= 2;
+}
+
 /** The line that answers the part asked, before the breakdown ('' when the whole breakdown was asked). */
 function partAsked(ctx: DialogContext, slots: Slots, r: WageEarnerContribution, since: string): string {
   const rp = formatRupiah;
@@ -112,7 +123,7 @@ export const contributionRates: DialogDef = {
     else if (WORKER.test(text)) values.party = 'worker';
     const program = readProgramme(text);
     // A programme alone is a part of the result only with a question about it ("jp nya berapa?", "is JHT capped?").
-    if (program && (values.party || CEILING.test(text) || PAYER.test(text) || /\b(berapa|brp|how much|what)\b/i.test(text))) values.program = program;
+    if (program && (values.party || CEILING.test(text) || PAYER.test(text) || /\b(berapa|brp|how much|what)\b/i.test(text) || (awaiting === undefined && elliptical(text)))) values.program = program;
     if (CEILING.test(text)) values.ceiling = true;
     // A new calculation reuses the wage given earlier in this conversation when the user asks about their own
     // contribution or the employer's share of it.
