@@ -13,6 +13,7 @@ import { classify } from '../dialogs/context.ts';
 import { recompute, WHAT_IF_WINDOW_MS } from '../dialogs/engine.ts';
 import type { DialogDef, Slots } from '../dialogs/types.ts';
 import { isWhatIf } from '../dialogs/words.ts';
+import { followUpIntent } from './followup.ts';
 import { INTERRUPT_CONFIDENCE } from './interruption.ts';
 import type { RouteContext } from './deps.ts';
 
@@ -51,7 +52,9 @@ export function whatIf(): Middleware<RouteContext> {
     const asksElsewhere = !!named.program && !!named.aspect && !(def.resultAspects ?? []).includes(named.aspect) &&
       ctx.deps.router.catalog.computation(named.program, named.aspect) !== def.id;
     const partOnly = onlyTransient && !namesOther && !asksElsewhere &&
-      (nlu.intent === def.intent || nlu.outcome !== 'answer' || nlu.confidence <= INTERRUPT_CONFIDENCE || (def.covers ?? []).includes(nluProgram ?? ''));
+      (nlu.intent === def.intent || nlu.outcome !== 'answer' || nlu.confidence <= INTERRUPT_CONFIDENCE || (def.covers ?? []).includes(nluProgram ?? '') ||
+        // "biaya pemakamannya berapa?" read as JKM, in a conversation about a JKK death: the topic stands
+        followUpIntent(nlu.intent, ctx.state.lastIntent, ctx.normalized, ctx.deps.router.catalog) === def.intent);
     if (onlyTransient && !partOnly) return next();
     if (!partOnly) {
       const phrase = isWhatIf(ctx.normalized);
