@@ -17,3 +17,13 @@ export interface BotDeps extends DialogServices {
 
 /** The context the routing steps work on: the dialogs' context (kernel + services). */
 export type RouteContext = DialogContext;
+
+/**
+ * The message as the classifier normalised it (slang expanded, typos corrected: "jht bisa dicairin kalo baru
+ * resign" → "… dicairkan kalau …"), for matching programme and aspect words; the kernel's `normalized` (case and
+ * width only) when the classifier had nothing to say. Classified once per turn (memoised in the context).
+ */
+export function topicText(ctx: RouteContext): string {
+  ctx.nlu ??= ctx.deps.router.classify(ctx.text);
+  return ctx.nlu.normalized || ctx.normalized;
+}

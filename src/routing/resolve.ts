@@ -7,7 +7,7 @@
  */
 import { followUpTarget, offIdentityTopic } from '../nlu/followup.ts';
 import type { NluResult } from '../nlu/types.ts';
-import type { RouteContext } from './deps.ts';
+import { topicText, type RouteContext } from './deps.ts';
 import { contextChoice, followUpIntent } from './followup.ts';
 import { INTERRUPT_CONFIDENCE } from './interruption.ts';
 import type { Asked } from './replies.ts';
@@ -22,9 +22,9 @@ export interface Resolved extends Asked {
  * and the aspect only picks the point of the answer.
  */
 export function followUp(ctx: RouteContext, nlu?: NluResult): Resolved | undefined {
-  const t = followUpTarget(ctx.state.lastIntent, ctx.normalized, ctx.deps.router.catalog);
+  const t = followUpTarget(ctx.state.lastIntent, topicText(ctx), ctx.deps.router.catalog);
   if (!t) return undefined;
-  const named = ctx.deps.router.catalog.detectFollowUp(ctx.normalized);
+  const named = ctx.deps.router.catalog.detectFollowUp(topicText(ctx));
   const namedInMessage = (p?: string) => !!p && (named.program === p || !!named.mentions?.includes(p));
   if (!t.kept && nlu?.outcome === 'answer') {
     // The message names its own topic and the classifier is sure. It stands ("lacak klaim jht" is a claim status,
@@ -53,14 +53,14 @@ export function followUp(ctx: RouteContext, nlu?: NluResult): Resolved | undefin
 
 /** For a confident classification. */
 export function resolveAnswer(ctx: RouteContext, nlu: NluResult): Resolved {
-  return followUp(ctx, nlu) ?? { intent: followUpIntent(nlu.intent, ctx.state.lastIntent, ctx.normalized, ctx.deps.router.catalog) };
+  return followUp(ctx, nlu) ?? { intent: followUpIntent(nlu.intent, ctx.state.lastIntent, topicText(ctx), ctx.deps.router.catalog) };
 }
 
 /** For an unsure classification: undefined means "ask back". */
 export function resolveUnsure(ctx: RouteContext, nlu: NluResult): Resolved | undefined {
   const f = followUp(ctx);
   if (f) return f;
-  const byContext = contextChoice(nlu.candidates.slice(0, 3).map((c) => c.intent), ctx.state.lastIntent, ctx.normalized, ctx.deps.router.catalog);
+  const byContext = contextChoice(nlu.candidates.slice(0, 3).map((c) => c.intent), ctx.state.lastIntent, topicText(ctx), ctx.deps.router.catalog);
   return byContext ? { intent: byContext } : undefined;
 }
 

@@ -15,7 +15,7 @@ import type { DialogDef, Slots } from '../dialogs/types.ts';
 import { isWhatIf } from '../dialogs/words.ts';
 import { followUpIntent } from './followup.ts';
 import { INTERRUPT_CONFIDENCE } from './interruption.ts';
-import type { RouteContext } from './deps.ts';
+import { topicText, type RouteContext } from './deps.ts';
 
 /** The last result's slots without the ones that only said which part was asked. */
 function lasting(def: DialogDef, slots: Slots): Slots {
@@ -33,7 +33,7 @@ export function whatIf(): Middleware<RouteContext> {
     const base = lasting(def, last.slots);
     const extraction = def.extract(ctx.text, undefined, ctx, base);
     const changed = Object.keys(extraction.values);
-    const named = ctx.deps.router.catalog.detectFollowUp(ctx.normalized);
+    const named = ctx.deps.router.catalog.detectFollowUp(topicText(ctx));
     // The message names a programme the result does not speak about: another question.
     const namesOther = !!named.program && !(def.covers ?? []).includes(named.program);
     if (!changed.length) {
@@ -54,7 +54,7 @@ export function whatIf(): Middleware<RouteContext> {
     const partOnly = onlyTransient && !namesOther && !asksElsewhere &&
       (nlu.intent === def.intent || nlu.outcome !== 'answer' || nlu.confidence <= INTERRUPT_CONFIDENCE || (def.covers ?? []).includes(nluProgram ?? '') ||
         // "biaya pemakamannya berapa?" read as JKM, in a conversation about a JKK death: the topic stands
-        followUpIntent(nlu.intent, ctx.state.lastIntent, ctx.normalized, ctx.deps.router.catalog) === def.intent);
+        followUpIntent(nlu.intent, ctx.state.lastIntent, topicText(ctx), ctx.deps.router.catalog) === def.intent);
     if (onlyTransient && !partOnly) return next();
     if (!partOnly) {
       const phrase = isWhatIf(ctx.normalized);
