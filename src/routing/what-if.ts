@@ -56,7 +56,12 @@ export function whatIf(): Middleware<RouteContext> {
         // "biaya pemakamannya berapa?" read as JKM, in a conversation about a JKK death: the topic stands
         followUpIntent(nlu.intent, ctx.state.lastIntent, topicText(ctx), ctx.deps.router.catalog) === def.intent);
     if (onlyTransient && !partOnly) return next();
-    if (!partOnly) {
+    // A refinement of the result ("saya ikut jp dari 2017", "kenaikan gaji 5%"): only optional slots changed, and
+    // the classifier reads the result's own programme (or is unsure).
+    const optional = new Set(def.slots.filter((x) => x.optional).map((x) => x.name));
+    const refinement = !partOnly && !namesOther && changed.every((k) => optional.has(k) || (def.transient ?? []).includes(k)) &&
+      (nlu.intent === def.intent || nlu.outcome !== 'answer' || nlu.confidence <= INTERRUPT_CONFIDENCE || (def.covers ?? []).includes(nluProgram ?? ''));
+    if (!partOnly && !refinement) {
       const phrase = isWhatIf(ctx.normalized);
       if (!phrase && nlu.outcome === 'answer' && nlu.intent !== def.intent && nlu.confidence > INTERRUPT_CONFIDENCE) return next();
       if (!phrase && changed.length >= 2 && nlu.intent === def.intent) return next();

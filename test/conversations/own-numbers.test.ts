@@ -140,3 +140,21 @@ describe('a death at work is JKK; the funeral figure; a death from illness is JK
     ]);
   });
 });
+
+describe('JP: a birth year is enough, and refinements keep the result', () => {
+  it('id: year of birth only, then since when, a raise of the wage and a corrected year, never asked again', async () => {
+    const r = await talk([
+      ['tolong hitung pensiun saya, gaji 9 juta, lahir tahun 1988', [/dianggap 1 Juli 1988/, /Estimasi Jaminan Pensiun/], /Kapan \*tanggal lahir\*/],
+      ['saya sudah ikut jp sejak 2016', [/Estimasi Jaminan Pensiun/, /2016/], /tanggal lahir\*|yang Anda sebut tadi/],
+      ['kalau lahir saya 1989?', [/1 Juli 1989/], /Kapan \*tanggal lahir\*/],
+    ]);
+    expect(r[2]).not.toEqual(r[1]);
+  });
+
+  it('en: a bare year typed when the birth date is asked is accepted', async () => {
+    await talk([
+      ['estimate my JP pension, my wage is 7 million', [/date of birth/]],
+      ['1993', [/taken as 1 July 1993/, /Estimated pension|pension/i]],
+    ]);
+  });
+});

@@ -36,6 +36,8 @@ export const jpSimulation: DialogDef = {
   title: { id: 'simulasi Jaminan Pensiun', en: 'pension (JP) simulation' },
   slots: [{ name: 'wage' }, { name: 'birthDate' }, { name: 'raise', optional: true }, { name: 'joined', optional: true }, { name: 'stopAge', optional: true }],
   whatIf: true,
+  covers: ['jp'],
+  transient: ['reusedWage', 'reusedBirth'],
 
   // "iuran JP saya berapa?" (often routed here): the monthly JP contribution for the wage already known.
   async onStart(ctx, slots) {
@@ -67,7 +69,21 @@ export const jpSimulation: DialogDef = {
     if (joined) values.joined = joined;
     // "sejak Maret 2018" is a join date, not a birth date.
     const birth = joined && !/\b(lahir|born|birth)/i.test(text) ? { invalid: false } as { iso?: string; invalid: boolean } : readBirthDate(text, ctx.deps.now());
-    if (birth.iso && values.birthDate === undefined) values.birthDate = birth.iso;
+    if (birth.iso && values.birthDate === undefined) {
+      values.birthDate = birth.iso;
+      values.birthYearOnly = false;
+    }
+    // "lahir 1990" (or a bare year when the birth date is asked) with no birth date known yet: the year is enough
+    // for an estimate; mid-year is assumed and said in the result.
+    const bareYear = awaiting === 'birthDate' ? /^\s*(?:tahun\s+|th\s+|thn\s+)?((?:19|20)\d\d)\s*$/.exec(text) : null;
+    const birthYear = (yearOnly ?? bareYear)?.[1];
+    if (values.birthDate === undefined && !birth.iso && birthYear && typeof slots.birthDate !== 'string' && !joined) {
+      const candidate = `${birthYear}-07-01`;
+      if (readBirthDate(candidate, ctx.deps.now()).iso) {
+        values.birthDate = candidate;
+        values.birthYearOnly = true;
+      }
+    }
     // A new simulation reuses the wage and birth date given earlier in this conversation.
     const facts = ctx.state.facts;
     if (!Object.keys(slots).length && awaiting === undefined && facts) {
@@ -116,6 +132,10 @@ export const jpSimulation: DialogDef = {
     const reused = [
       slots.reusedWage ? tr(ctx, reusedWageNote(wage, formatRupiah(wage))) : '',
       slots.reusedBirth ? tr(ctx, { id: `Memakai tanggal lahir ${formatDate(birthDate, 'id')} yang Anda sebut tadi.`, en: `Using the birth date ${formatDate(birthDate, 'en')} you gave earlier.` }) : '',
+      slots.birthYearOnly === true ? tr(ctx, {
+        id: `Tanggal lahir dianggap 1 Juli ${birthDate.slice(0, 4)} (hanya tahunnya yang disebut); tulis tanggal lengkap, mis. *15-03-${birthDate.slice(0, 4)}*, untuk hasil yang lebih tepat.`,
+        en: `Birth date taken as 1 July ${birthDate.slice(0, 4)} (only the year was given); type the full date, e.g. *15-03-${birthDate.slice(0, 4)}*, for a closer estimate.`,
+      }) : '',
     ].filter(Boolean).join(' ');
     const prefix = reused ? `${reused}\n\n` : '';
     const clamped = rawJoined && rawJoined < JP_START
