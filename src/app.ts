@@ -199,7 +199,9 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
     ready,
     isReady: () => bot !== undefined,
     async listen() {
-      const server = http.createServer(app);
+      // Node checks the request/headers deadlines only every `connectionsCheckingInterval` (30 s by default),
+      // which would let a trickled body live up to 40 s: check often enough to cut it near REQUEST_TIMEOUT_MS.
+      const server = http.createServer({ connectionsCheckingInterval: Math.min(1_000, Math.ceil(config.REQUEST_TIMEOUT_MS / 4)) }, app);
       // Behind a load balancer, idle keep-alive connections must outlive the balancer's (often 60 s), or a
       // request sent on a connection the server is just closing fails with a reset.
       server.keepAliveTimeout = 65_000;
