@@ -30,6 +30,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WHATSAPP_ENABLED: flag,
   WHATSAPP_PAIRING_NUMBER: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d{8,15}$/, 'digits only, with country code, e.g. 6281234567890').optional()),
+  /** Messages per WhatsApp sender (Baileys and Cloud) per minute; over it one notice, then silence; 0 = off. */
+  WHATSAPP_MESSAGES_PER_MINUTE: int(30),
   WHATSAPP_AUTH_DIR: z.string().default('.wa-auth'),
   WHATSAPP_CLOUD_VERIFY_TOKEN: optionalString,
   WHATSAPP_CLOUD_APP_SECRET: optionalString,
