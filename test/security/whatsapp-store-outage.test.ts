@@ -7,15 +7,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import express from 'express';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileAuthStore, startBaileysAdapter, type BaileysAdapter } from '../../adapters/whatsapp/baileys/index.ts';
+import { createWhatsAppCloudRouter } from '../../adapters/whatsapp/cloud/router.ts';
 import { APOLOGY } from '../../adapters/whatsapp/shared/inbox.ts';
+import type { Bot } from '../../src/core/types.ts';
 import { MemoryStore } from '../../src/store/memory.ts';
-import { until } from '../helpers/net.ts';
+import { listen, until } from '../helpers/net.ts';
 import { startService, type Service } from '../helpers/service.ts';
 import { RedisServer, shouldRunRedisTests } from '../redis/redis-server.ts';
-import { cloudBatch, cloudConfig, cloudText, fakeBaileys, graphStub, postWebhook } from './whatsapp-fakes.ts';
+import { PHONE_ID, SECRET, cloudBatch, cloudConfig, cloudText, fakeBaileys, graphStub, postWebhook } from './whatsapp-fakes.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const readyz = (url: string) => fetch(`${url}/readyz`, { signal: AbortSignal.timeout(3000) }).then((r) => r.status, () => 0);
@@ -74,6 +77,38 @@ describe.runIf(shouldRunRedisTests())('WhatsApp while the state store (real Redi
     expect((await postWebhook(svc.url, raw)).status).toBe(200);
     await sleep(500);
     expect(graph.to(B).length).toBe(answered);
+  }, 40_000);
+
+  it('Cloud API: Redis dying after the 200 (mid-turn) does not lose the message: it is answered once Redis is back', async () => {
+    const real = await svc.jessi.ready;
+    let calls = 0;
+    // The real bot on the real store; Redis is killed just as the first turn starts and comes back a second later.
+    const bot: Bot = {
+      async handle(input) {
+        if (++calls === 1) {
+          await redis.stop('SIGKILL');
+          setTimeout(() => void redis.start(), 1000);
+        }
+        return real.handle(input);
+      },
+    };
+    const app = express();
+    app.use(createWhatsAppCloudRouter({
+      bot, store: svc.jessi.store, logger: pino({ level: 'silent' }), verifyToken: 'v', appSecret: SECRET, accessToken: 't', phoneNumberId: PHONE_ID,
+      graphBaseUrl: `${graph.url}/v21.0`, salt: 'test-salt', storeRetryDelaysMs: Array.from({ length: 40 }, () => 250),
+    }));
+    const s = await listen(app);
+    try {
+      const C = '6285550000001';
+      expect((await postWebhook(s.url, cloudBatch([cloudText(C, 'halo')]))).status).toBe(200);
+      await until(() => graph.to(C).length > 0, 15_000);
+      await sleep(300);
+      expect(calls).toBeGreaterThan(1); // retried
+      expect(graph.to(C).map((c) => c.text?.body)).not.toContain(APOLOGY);
+    } finally {
+      await new Promise((r) => s.server.close(r));
+      await waitReadyz(svc.url, 200);
+    }
   }, 40_000);
 
   async function baileys(retryDelaysMs: number[]) {
