@@ -25,6 +25,8 @@ import { recordUnanswered } from './unanswered/store.ts';
 import { createWebRouter } from '../adapters/web/router.ts';
 import { createBotFrameworkHandler } from '../adapters/botframework/index.ts';
 import { createWhatsAppCloudRouter } from '../adapters/whatsapp/cloud/router.ts';
+import type { SenderLimit } from '../adapters/whatsapp/shared/inbox.ts';
+import type { KnowledgeBase } from './knowledge/types.ts';
 
 export interface JessiApp {
   app: express.Express;
@@ -34,6 +36,8 @@ export interface JessiApp {
   /** Resolves once knowledge, models and the store are ready (the bot is then available). */
   ready: Promise<JessiBot>;
   isReady(): boolean;
+  /** Per-sender limit of the WhatsApp channels (Cloud webhook here, Baileys in src/whatsapp.ts). */
+  whatsappSenderLimit: SenderLimit;
   /** Start the embedded sandbox status API (when STATUS_API_URL is unset) and listen on PORT/HOST. */
   listen(): Promise<http.Server>;
   close(): Promise<void>;
@@ -134,12 +138,21 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
     if (!config.MICROSOFT_APP_ID) logger.warn('BOTFRAMEWORK_EMULATOR=1: /api/messages accepts UNAUTHENTICATED activities (loopback serviceUrl only); never in production');
   }
 
+  // WhatsApp senders are limited like /api/chat conversations: the limit notice comes from the catalogue.
+  let kbLoaded: ((kb: KnowledgeBase) => void) | undefined;
+  const kbReady = new Promise<KnowledgeBase>((r) => (kbLoaded = r));
+  const whatsappSenderLimit: SenderLimit = {
+    limiter: createRateLimiter(store, { name: 'wa-sender', limit: config.WHATSAPP_MESSAGES_PER_MINUTE, windowSeconds: 60 }),
+    notice: async (seconds) => (await kbReady).message('core.rate_limited', 'id', { seconds }),
+  };
+
   if (config.WHATSAPP_CLOUD_APP_SECRET && config.WHATSAPP_CLOUD_ACCESS_TOKEN && config.WHATSAPP_CLOUD_PHONE_NUMBER_ID && config.WHATSAPP_CLOUD_VERIFY_TOKEN) {
     app.use(createWhatsAppCloudRouter({
       bot: readyBot, store, logger,
       verifyToken: config.WHATSAPP_CLOUD_VERIFY_TOKEN, appSecret: config.WHATSAPP_CLOUD_APP_SECRET,
       accessToken: config.WHATSAPP_CLOUD_ACCESS_TOKEN, phoneNumberId: config.WHATSAPP_CLOUD_PHONE_NUMBER_ID,
       graphBaseUrl: config.WHATSAPP_CLOUD_GRAPH_URL, salt: config.CONVERSATION_KEY_SALT,
+      senderLimit: whatsappSenderLimit, choicesTtlSeconds: config.SESSION_TTL_SECONDS,
     }));
   }
 
@@ -148,6 +161,7 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
 
   const ready = (async () => {
     const [kb, router] = await Promise.all([loadKnowledgeBase(config.KNOWLEDGE_DIR), createRouter({ intentsDir: config.INTENTS_DIR })]);
+    kbLoaded?.(kb);
     if (config.STATUS_API_URL) {
       statusClient = createStatusClient({ baseUrl: config.STATUS_API_URL, token: config.STATUS_API_TOKEN ?? '', logger, metrics });
     } else {
@@ -198,8 +212,11 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
     store,
     ready,
     isReady: () => bot !== undefined,
+    whatsappSenderLimit,
     async listen() {
-      const server = http.createServer(app);
+      // Node checks the request/headers deadlines only every `connectionsCheckingInterval` (30 s by default),
+      // which would let a trickled body live up to 40 s: check often enough to cut it near REQUEST_TIMEOUT_MS.
+      const server = http.createServer({ connectionsCheckingInterval: Math.min(1_000, Math.ceil(config.REQUEST_TIMEOUT_MS / 4)) }, app);
       // Behind a load balancer, idle keep-alive connections must outlive the balancer's (often 60 s), or a
       // request sent on a connection the server is just closing fails with a reset.
       server.keepAliveTimeout = 65_000;

@@ -5,6 +5,9 @@ const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
 const flag = z.preprocess((v) => v === '1' || v === 'true' || v === 'yes', z.boolean());
 
+/** Where the Bot Framework and Teams send activities from (their serviceUrl hosts). */
+export const BOTFRAMEWORK_HOSTS = ['*.botframework.com', 'smba.trafficmanager.net', '*.teams.microsoft.com', '*.teams.microsoft.us', '*.botframework.us', '*.botframework.azure.us'];
+
 /** Every setting comes from the environment; see the README's configuration table. */
 const schema = z.object({
   PORT: int(3000, 0, 65535),
@@ -30,6 +33,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WHATSAPP_ENABLED: flag,
   WHATSAPP_PAIRING_NUMBER: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d{8,15}$/, 'digits only, with country code, e.g. 6281234567890').optional()),
+  /** Messages per WhatsApp sender (Baileys and Cloud) per minute; over it one notice, then silence; 0 = off. */
+  WHATSAPP_MESSAGES_PER_MINUTE: int(30),
   WHATSAPP_AUTH_DIR: z.string().default('.wa-auth'),
   WHATSAPP_CLOUD_VERIFY_TOKEN: optionalString,
   WHATSAPP_CLOUD_APP_SECRET: optionalString,
@@ -46,8 +51,11 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: int(10_000),
   /** Bot Framework without credentials (local Emulator only, loopback serviceUrl). */
   BOTFRAMEWORK_EMULATOR: flag,
-  /** Hosts a credentialed Bot Framework reply may go to; `*.` = any subdomain. */
-  BOTFRAMEWORK_SERVICE_HOSTS: z.string().default('*.botframework.com,*.trafficmanager.net,smba.*,*.botframework.us,*.botframework.azure.us'),
+  /**
+   * Hosts a credentialed Bot Framework reply may go to; `*.` = any subdomain. Only Microsoft's own domains:
+   * anyone can register `<name>.trafficmanager.net` or a host named `smba.<their domain>`, so neither is a wildcard.
+   */
+  BOTFRAMEWORK_SERVICE_HOSTS: z.string().default(BOTFRAMEWORK_HOSTS.join(',')),
   /** /metrics is served on this separate port (loopback by default); 0 = no metrics listener. */
   METRICS_PORT: int(9464, 0, 65535),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),

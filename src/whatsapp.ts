@@ -17,6 +17,7 @@ export async function startWhatsApp(jessi: JessiApp): Promise<() => Promise<void
     salt: config.CONVERSATION_KEY_SALT,
     pairingNumber: config.WHATSAPP_PAIRING_NUMBER,
     choicesTtlSeconds: config.SESSION_TTL_SECONDS,
+    senderLimit: jessi.whatsappSenderLimit,
   });
   logger.info('whatsapp adapter started (waiting for the connection lease)');
   return async () => {

@@ -27,7 +27,7 @@ export interface BotFrameworkHandlerOptions {
    * By default only loopback serviceUrls are accepted then, so the service cannot be made to call other hosts.
    */
   emulatorServiceUrls?: 'loopback' | 'any';
-  /** With credentials: the hosts a reply may go to (`*.botframework.com`, `smba.*`); https only, default port. */
+  /** With credentials: the hosts a reply may go to (BOTFRAMEWORK_SERVICE_HOSTS); https only, default port. */
   serviceHosts?: string[];
 }
 
@@ -146,7 +146,7 @@ export function createBotFrameworkHandler(opts: BotFrameworkHandlerOptions): Bot
     if (emulator && opts.emulatorServiceUrls !== 'any' && !LOOPBACK.has(new URL(msg.data.serviceUrl).hostname)) {
       return void res.status(403).json({ error: 'service_url_not_allowed', message: 'without MICROSOFT_APP_ID only a local serviceUrl (emulator) is accepted' });
     }
-    if (!emulator && !allowedServiceUrl(msg.data.serviceUrl, opts.serviceHosts ?? ['*.botframework.com', '*.trafficmanager.net', 'smba.*'])) {
+    if (!emulator && !allowedServiceUrl(msg.data.serviceUrl, opts.serviceHosts ?? ['*.botframework.com', 'smba.trafficmanager.net', '*.teams.microsoft.com', '*.teams.microsoft.us'])) {
       return void res.status(403).json({ error: 'service_url_not_allowed', message: 'serviceUrl is not a Bot Framework host' });
     }
     // Channels always sign their posts; answer unsigned ones here rather than through botbuilder's stack trace.

@@ -12,6 +12,8 @@ export const PLACEHOLDERS = {
   email: '[EMAIL]',
   amount: '[AMOUNT]',
   date: '[DATE]',
+  name: '[NAME]',
+  address: '[ADDRESS]',
 } as const;
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
@@ -26,8 +28,9 @@ const DATE = /(?<![\d/-])\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}(?![\d/-])/g;
 const DIGIT_RUN = /(?<![\d-])\+?\d(?:[ .-]?\d)+(?!\d)/g;
 // 45.678.900 / 128.450.000,00: thousands with dots, as Indonesians write money.
 const THOUSANDS = /(?<![\d.:,])[1-9]\d{0,2}(?:\.\d{3})+(?:,\d{1,2})?(?![\d.])/g;
-// Kept as they are: ISO dates and timestamps, IPv4 addresses (shielded while the rest is scrubbed).
-const KEEP = /\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b|\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g;
+// Kept as they are: ISO dates and timestamps, IPv4 addresses, and hex digests with a letter in them (conversation
+// ids "wa:<hmac>", text hashes): a digest is not personal, and cutting digit runs out of it breaks correlation.
+const KEEP = /\b(?=[0-9a-f]*[a-f])[0-9a-f]{12,}\b|\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b|\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g;
 
 function classifyDigits(match: string): string | undefined {
   const digits = match.replace(/\D/g, '');
@@ -112,13 +115,27 @@ const DOMAIN_WORDS = new Set(
   'Jaminan Hari Tua Pensiun Kecelakaan Kerja Kematian Kehilangan Pekerjaan Ketenagakerjaan Kesehatan Bpjs Lapak Asik Jamsostek Bukan Penerima Upah Pekerja Migran Indonesia Jakarta Surabaya Bandung Medan Call Center Kantor Cabang Saya Mohon Tolong Halo Selamat Pagi Siang Sore Malam Terima Kasih Good Morning Hello Thank You Please The What How When Where Why'.split(' '),
 );
 
+// A person's address after a cue ("alamat saya …", "tinggal di …", "I live at …"): up to 8 words, to the next
+// comma. A bare "alamat" is no cue: "alamat kantor cabang Bekasi dimana?" is a question editors must read.
+// Words of the question that end an address: "tinggal di jln mawar 3 bogor mau daftar" keeps "mau daftar".
+const ADDRESS_END = 'mau|ingin|pengen|lahir|tolong|mohon|bagaimana|gimana|apakah|apa|bisa|kapan|dan|tapi|born|and|but|how|can|want|please';
+const WORDS = (n: number) => `(?:(?!(?:${ADDRESS_END})\\b)[^\\s,;!?]+(?:\\s+|$|(?=[,;!?]))){1,${n}}`;
+const ADDRESS_CUE = new RegExp(
+  `\\b(alamat\\s+(?:saya|aku|rumah(?:\\s+saya|ku)?|kami|ortu|orang\\s+tua)|alamatku|alamat\\s*:|tinggal\\s+di|berdomisili\\s+di|domisili\\s+(?:saya|di)|i\\s+live\\s+(?:at|in|on)|my\\s+(?:home\\s+)?address(?:\\s+is)?\\s*:?)\\s*${WORDS(8)}`,
+  'gi',
+);
+// A street without a cue: "Jl. Kenanga Raya No. 17", "jln mawar 3", "Gang Haji Ali", "Jalan Cempaka 9".
+const STREET = new RegExp(`\\b(?:(?:[Jj]l|[Jj]ln|[Gg]g)\\.?\\s+|(?:Jalan|Gang|Perum|Komplek|Kompleks)\\s+(?=[A-Z0-9]))${WORDS(6)}`, 'g');
+
 /**
  * For free text kept for editors (the unanswered-questions store): personal numbers as in `redactPii`, plus
- * month-name dates and people's names.
+ * month-name dates, addresses and people's names.
  */
 export function redactFreeText(text: string): string {
   return redactPii(text)
     .replace(MONTH_DATE, PLACEHOLDERS.date)
+    .replace(ADDRESS_CUE, (m, cue: string) => `${cue} ${PLACEHOLDERS.address}${/\s$/.test(m) ? ' ' : ''}`)
+    .replace(STREET, (m) => `${PLACEHOLDERS.address}${/\s$/.test(m) ? ' ' : ''}`)
     .replace(NAME_CUE, (_m, cue: string) => `${cue} [NAME]`)
     .replace(CAPITALISED_RUN, (m) => (m.split(/\s+/).every((w) => DOMAIN_WORDS.has(w)) ? m : '[NAME]'));
 }

@@ -14,6 +14,8 @@
  *   wa:auth:…                           WhatsApp (Baileys) credentials and signal keys
  *   wa:baileys:lease                    which instance holds the WhatsApp connection (instance id, PX lease)
  *   wa:seen:<messageId>                 WhatsApp message ids already handled (integer, TTL 1 day): dedup
+ *   rl:wa-sender:<conversationId>:<w>   messages per WhatsApp sender and minute (WHATSAPP_MESSAGES_PER_MINUTE)
+ *   wa:limited:<conversationId>         a sender over the limit was sent its one notice (TTL = rest of the window)
  *   wa:sent:<messageId>                 messages sent, for Baileys retries (TTL)
  *   wa:choices:<conversationId>         numbered choices shown on WhatsApp (TTL)
  *   unanswered:count:<h>                integer: how often an unanswered text was seen (TTL 30 days)

@@ -10,6 +10,9 @@ describe('free text kept for editors', () => {
     ['my name is Siti Rahmawati, born March 15, 1990', ['Siti', 'Rahmawati', '1990']],
     ['atas nama almarhum Joko Widodo Susilo tgl 7 agustus 1985', ['Joko', 'Widodo', 'agustus 1985']],
     ['ibu Rahmawati mau klaim', ['Rahmawati']],
+    ['alamat saya Jl. Kenanga Raya No. 17 Cimahi, mau tanya saldo', ['Kenanga', 'Cimahi']],
+    ['I live at Jalan Cempaka 9 Depok, born September 4, 1988', ['Cempaka', 'Depok', '1988']],
+    ['saya tinggal di jln mawar 3 bogor mau daftar', ['mawar', 'bogor']],
   ])('%s', (text, gone) => {
     const out = redactFreeText(text);
     for (const g of gone) expect(out).not.toContain(g);
@@ -17,6 +20,11 @@ describe('free text kept for editors', () => {
 
   it('keeps the words of the question', () => {
     expect(redactFreeText('Jaminan Hari Tua bisa cair umur berapa?')).toBe('Jaminan Hari Tua bisa cair umur berapa?');
+    // "alamat" alone is no cue: questions about an office's address, an e-mail address, stay readable.
+    expect(redactFreeText('alamat kantor cabang terdekat dimana?')).toBe('alamat kantor cabang terdekat dimana?');
+    expect(redactFreeText('perubahan alamat email di JMO bagaimana')).toBe('perubahan alamat email di JMO bagaimana');
+    expect(redactFreeText('jalan keluar untuk klaim jht bagaimana')).toBe('jalan keluar untuk klaim jht bagaimana');
+    expect(redactFreeText('saya tinggal di jln mawar 3 bogor mau daftar')).toBe('saya tinggal di [ADDRESS] mau daftar');
   });
 
   it('the unanswered store keeps the scrubbed text only', async () => {

@@ -51,6 +51,15 @@ describe('logger', () => {
     expect(typeof line.time).toBe('number');
   });
 
+  it('keeps hashed conversation ids whole even when they hold a long run of digits', async () => {
+    const { logger, lines } = capture();
+    logger.debug({ conversationId: 'wa:90f47608ace2da76d06e988258862e33', textHash: 'b123456789ac' }, 'whatsapp turn answered');
+    logger.info({ note: 'nik 3174011503900001' }, 'x');
+    await new Promise((r) => setImmediate(r));
+    expect(JSON.parse(lines[0])).toMatchObject({ conversationId: 'wa:90f47608ace2da76d06e988258862e33', textHash: 'b123456789ac' });
+    expect(lines[1]).not.toContain('3174011503900001');
+  });
+
   it('writes nothing at level silent', async () => {
     const lines: string[] = [];
     const destination = new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) });

@@ -11,11 +11,11 @@ import makeWASocket, {
   type WASocket,
 } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
-import type { Bot, Button, TurnOutput } from '../../../src/core/types.ts';
+import type { Bot, Button } from '../../../src/core/types.ts';
 import type { Store } from '../../../src/store/types.ts';
-import { numberedText, rememberChoices, resolveChoice } from '../shared/choices.ts';
+import { numberedText, rememberChoices } from '../shared/choices.ts';
 import { whatsappConversationId, whatsappLidConversationId } from '../shared/conversation-key.ts';
-import { APOLOGY, KeyedQueue, MAX_TEXT, firstSight } from '../shared/inbox.ts';
+import { KeyedQueue, runInbound, type SenderLimit } from '../shared/inbox.ts';
 import type { WaAuthStore } from './auth.ts';
 import { acceptable, isIgnoredJid, senderOf, type InboundContent } from './inbound.ts';
 import { createStoreLease } from './lease.ts';
@@ -41,6 +41,10 @@ export interface BaileysAdapterOptions {
   backoff?: { initialMs?: number; maxMs?: number };
   /** How long a numbered choice list stays answerable (default 1800 s). */
   choicesTtlSeconds?: number;
+  /** Per-sender message limit (WHATSAPP_MESSAGES_PER_MINUTE); none = only the bot's per-conversation limit. */
+  senderLimit?: SenderLimit;
+  /** Waits between retries of a message that arrived while the store was down (default: about 2 minutes in all). */
+  storeRetryDelaysMs?: readonly number[];
   /** Shows the pairing QR (default: printed in the terminal with qrcode-terminal). */
   onQr?: (qr: string) => void;
   /** Shows the pairing code (default: printed in the terminal). */
@@ -214,40 +218,38 @@ export async function startBaileysAdapter(opts: BaileysAdapterOptions): Promise<
     const s = sock;
     if (!s) throw new Error('whatsapp not connected');
     const sent = await s.sendMessage(jid, { text });
-    if (sent?.key.id && sent.message) await store.set(sentKey(sent.key.id), JSON.stringify(sent.message, BufferJSON.replacer), SENT_TTL_SECONDS);
+    // Kept for Baileys' retry requests; a store outage must not turn a sent message into a failure.
+    if (sent?.key.id && sent.message)
+      await store.set(sentKey(sent.key.id), JSON.stringify(sent.message, BufferJSON.replacer), SENT_TTL_SECONDS).catch((err: unknown) => log.warn({ err: String(err) }, 'sent whatsapp message not kept for retries'));
   }
 
   async function handleMessage(jid: string, id: string | undefined, msg: WAMessage, content: InboundContent): Promise<void> {
     const who = senderOf(msg.key);
     if (!who) return;
     const conversationId = 'phone' in who ? whatsappConversationId(salt, who.phone) : whatsappLidConversationId(salt, who.lid);
-    try {
-      if (id && !(await firstSight(store, id))) return;
-      await sock?.readMessages([msg.key]).catch(() => undefined);
-      await sock?.sendPresenceUpdate('composing', jid).catch(() => undefined);
-      let payload = 'payload' in content ? content.payload : undefined;
-      const text = 'text' in content ? content.text.slice(0, MAX_TEXT) : undefined;
-      if (text !== undefined) payload = await resolveChoice(store, conversationId, text);
-      let out: TurnOutput;
-      try {
-        out = await bot.handle(payload !== undefined ? { channel: 'whatsapp', conversationId, payload } : { channel: 'whatsapp', conversationId, text });
-      } catch (err) {
-        log.error({ conversationId, err: String(err) }, 'bot failed on a whatsapp message');
-        await sock?.sendPresenceUpdate('paused', jid).catch(() => undefined);
-        await send(jid, APOLOGY);
-        return;
-      }
-      await sock?.sendPresenceUpdate('paused', jid).catch(() => undefined);
-      const choices: Button[] = [];
-      for (const m of out.messages) {
-        await send(jid, numberedText(m, choices.length + 1));
-        choices.push(...(m.buttons ?? []));
-      }
-      await rememberChoices(store, conversationId, choices, choicesTtl);
-      log.debug({ conversationId, intent: out.intent.id }, 'whatsapp turn answered');
-    } catch (err) {
-      log.error({ conversationId, err: String(err) }, 'whatsapp message not handled');
-    }
+    await runInbound(
+      { store, bot, log, senderLimit: opts.senderLimit, retryDelaysMs: opts.storeRetryDelaysMs, stopped: () => stopped },
+      { channel: 'whatsapp', conversationId, messageId: id, ...('payload' in content ? { payload: content.payload } : { text: content.text }) },
+      {
+        accepted: async () => {
+          await sock?.readMessages([msg.key]).catch(() => undefined);
+          await sock?.sendPresenceUpdate('composing', jid).catch(() => undefined);
+        },
+        sendText: async (text) => {
+          await sock?.sendPresenceUpdate('paused', jid).catch(() => undefined);
+          await send(jid, text);
+        },
+        deliver: async (out) => {
+          await sock?.sendPresenceUpdate('paused', jid).catch(() => undefined);
+          const choices: Button[] = [];
+          for (const m of out.messages) {
+            await send(jid, numberedText(m, choices.length + 1));
+            choices.push(...(m.buttons ?? []));
+          }
+          await rememberChoices(store, conversationId, choices, choicesTtl).catch((err: unknown) => log.warn({ conversationId, err: String(err) }, 'whatsapp choices not kept'));
+        },
+      },
+    );
   }
 
   const leaseTick = async () => {

@@ -1,11 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
-import type { Bot, Button, TurnOutput } from '../../../src/core/types.ts';
+import type { Bot, Button } from '../../../src/core/types.ts';
 import type { Store } from '../../../src/store/types.ts';
-import { rememberChoices, resolveChoice } from '../shared/choices.ts';
+import { rememberChoices } from '../shared/choices.ts';
 import { whatsappConversationId } from '../shared/conversation-key.ts';
-import { APOLOGY, KeyedQueue, MAX_TEXT, firstSight } from '../shared/inbox.ts';
+import { KeyedQueue, firstSight, runInbound, type SenderLimit } from '../shared/inbox.ts';
 import { createGraphClient, renderCloudMessage, type GraphClient } from './graph.ts';
 import { inboundMessages, validSignature, type CloudInbound } from './webhook.ts';
 
@@ -27,6 +27,10 @@ export interface WhatsAppCloudOptions {
   salt: string;
   /** How long a numbered choice list stays answerable (default 1800 s). */
   choicesTtlSeconds?: number;
+  /** Per-sender message limit (WHATSAPP_MESSAGES_PER_MINUTE); none = only the bot's per-conversation limit. */
+  senderLimit?: SenderLimit;
+  /** Waits between retries of a claimed message when the store fails while answering it. */
+  storeRetryDelaysMs?: readonly number[];
 }
 
 /** Constant-time string comparison (via fixed-length digests). */
@@ -75,39 +79,44 @@ export function createWhatsAppCloudRouter(opts: WhatsAppCloudOptions): Router {
     } catch {
       return void res.status(400).json({ error: 'invalid_json' });
     }
-    // With the store down the messages cannot be de-duplicated or answered: 503 so that Meta retries later.
-    if (!(await store.ping().catch(() => false))) return void res.status(503).json({ error: 'unavailable' });
-    res.sendStatus(200); // acknowledge first: Meta retries slow webhooks
-    for (const m of inboundMessages(body, phoneNumberId)) void queue.run(m.from, () => handle(m));
+    const messages = inboundMessages(body, phoneNumberId);
+    if (!messages.length) return void res.sendStatus(200); // statuses and other events: nothing to keep
+    // Each message is claimed in the store (de-duplication) BEFORE the acknowledgement: while the store is down
+    // the answer is 503 and Meta delivers the batch again later, instead of a 200 for messages then lost.
+    const claims = await Promise.allSettled(messages.map((m) => firstSight(store, m.id)));
+    const fresh = messages.filter((_, i) => claims[i]!.status === 'fulfilled' && (claims[i] as PromiseFulfilledResult<boolean>).value);
+    const unclaimed = claims.filter((c) => c.status === 'rejected').length;
+    // Claimed ones are answered in any case (a redelivery skips them); the rest come again with Meta's retry.
+    for (const m of fresh) void queue.run(m.from, () => handle(m));
+    if (unclaimed) {
+      log.warn({ messages: messages.length, unclaimed }, 'state store unavailable: whatsapp cloud webhook answered 503 for a retry');
+      return void res.status(503).set('retry-after', '30').json({ error: 'unavailable' });
+    }
+    res.sendStatus(200);
   });
 
   async function handle(m: CloudInbound): Promise<void> {
     const conversationId = whatsappConversationId(salt, m.from);
-    try {
-      if (!(await firstSight(store, m.id))) return;
-      void graph.send({ status: 'read', message_id: m.id }).catch(() => undefined);
-      let payload = m.payload;
-      const text = m.text?.slice(0, MAX_TEXT);
-      if (payload === undefined && text !== undefined) payload = await resolveChoice(store, conversationId, text);
-      let out: TurnOutput;
-      try {
-        out = await bot.handle(payload !== undefined ? { channel: 'whatsapp_cloud', conversationId, payload } : { channel: 'whatsapp_cloud', conversationId, text });
-      } catch (err) {
-        log.error({ conversationId, err: String(err) }, 'bot failed on a whatsapp cloud message');
-        await graph.send({ recipient_type: 'individual', to: m.from, type: 'text', text: { body: APOLOGY } });
-        return;
-      }
-      const numbered: Button[] = [];
-      for (const msg of out.messages) {
-        const r = renderCloudMessage(m.from, msg, numbered.length + 1);
-        await graph.send(r.body);
-        numbered.push(...r.numbered);
-      }
-      await rememberChoices(store, conversationId, numbered, choicesTtl);
-      log.debug({ conversationId, intent: out.intent.id }, 'whatsapp cloud turn answered');
-    } catch (err) {
-      log.error({ conversationId, err: String(err) }, 'whatsapp cloud message not handled');
-    }
+    const sendText = (text: string) => graph.send({ recipient_type: 'individual', to: m.from, type: 'text', text: { body: text } }).then(() => undefined);
+    await runInbound(
+      { store, bot, log, senderLimit: opts.senderLimit, retryDelaysMs: opts.storeRetryDelaysMs },
+      { channel: 'whatsapp_cloud', conversationId, messageId: m.id, claimed: true, ...(m.payload !== undefined ? { payload: m.payload } : { text: m.text }) },
+      {
+        accepted: async () => {
+          void graph.send({ status: 'read', message_id: m.id }).catch(() => undefined);
+        },
+        sendText,
+        deliver: async (out) => {
+          const numbered: Button[] = [];
+          for (const msg of out.messages) {
+            const r = renderCloudMessage(m.from, msg, numbered.length + 1);
+            await graph.send(r.body);
+            numbered.push(...r.numbered);
+          }
+          await rememberChoices(store, conversationId, numbered, choicesTtl).catch((err: unknown) => log.warn({ conversationId, err: String(err) }, 'whatsapp choices not kept'));
+        },
+      },
+    );
   }
 
   return router;

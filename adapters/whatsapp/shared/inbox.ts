@@ -1,4 +1,7 @@
-import type { Store } from '../../../src/store/types.ts';
+import type { Logger } from 'pino';
+import type { Bot, TurnOutput } from '../../../src/core/types.ts';
+import { LockTimeoutError, StoreUnavailableError, type Store } from '../../../src/store/types.ts';
+import { resolveChoice } from './choices.ts';
 
 /** True the first time a message id is seen (WhatsApp redelivers; webhooks are retried). Atomic on every Store. */
 export async function firstSight(store: Store, messageId: string, ttlSeconds = 86_400): Promise<boolean> {
@@ -30,3 +33,128 @@ export const APOLOGY = 'Maaf, Jessi sedang mengalami gangguan. Silakan coba lagi
 
 /** Longest user text handed to the bot (the chat API's limit). */
 export const MAX_TEXT = 2000;
+
+/** Counts hits per key (src/ratelimit's limiter fits; adapters get it from the app). */
+export interface SenderLimiter {
+  hit(key: string): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+}
+
+/**
+ * Per-sender limit of a WhatsApp channel (keyed by the conversation id, a salted hash of the number). A sender
+ * over the limit gets one notice per window and is then ignored until the window ends: no bot turn, no state
+ * loaded, no reply sent (a flood of messages costs one store counter each, and no outgoing message).
+ */
+export interface SenderLimit {
+  limiter: SenderLimiter;
+  /** The notice sent once per window to a sender over the limit. */
+  notice(retryAfterSeconds: number): string | Promise<string>;
+}
+
+/** True for errors that mean "the state store is unreachable right now" (worth waiting for, not the user's fault). */
+export function storeDown(err: unknown): boolean {
+  return err instanceof StoreUnavailableError || err instanceof LockTimeoutError;
+}
+
+/**
+ * How long a message that arrived while the store was down is kept and retried before the user is told to
+ * try again (about two minutes in all).
+ */
+export const STORE_RETRY_DELAYS_MS: readonly number[] = [500, 1_000, 2_000, 4_000, 8_000, 15_000, 30_000, 30_000, 30_000];
+
+export interface InboundMessage {
+  channel: string;
+  conversationId: string;
+  /** The channel's message id; claimed in the store (de-duplication) unless `claimed` says it already is. */
+  messageId?: string;
+  claimed?: boolean;
+  text?: string;
+  payload?: string;
+}
+
+export interface InboundDeps {
+  store: Store;
+  bot: Bot;
+  log: Logger;
+  senderLimit?: SenderLimit;
+  retryDelaysMs?: readonly number[];
+  /** True once the channel is stopping: a message still waiting for the store is given up (logged). */
+  stopped?: () => boolean;
+}
+
+export interface InboundIo {
+  /** Called once the message is claimed and admitted (Baileys: read receipt, typing). */
+  accepted?(): Promise<void>;
+  /** Send a plain text (the limit notice, the apology). */
+  sendText(text: string): Promise<void>;
+  /** Send the bot's answer. */
+  deliver(out: TurnOutput, conversationId: string): Promise<void>;
+}
+
+export type InboundOutcome = 'answered' | 'duplicate' | 'limited' | 'apologised' | 'abandoned' | 'failed';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One inbound WhatsApp message, from claim to reply: de-duplicate, check the sender's limit, map a numbered
+ * reply to its button, run the bot, send the answer. While the state store is unreachable nothing is dropped:
+ * the message waits and is retried (`retryDelaysMs`); if the store stays down the user is told to try again.
+ * Once part of an answer has been sent nothing is retried (no message is sent twice).
+ */
+export async function runInbound(deps: InboundDeps, msg: InboundMessage, io: InboundIo): Promise<InboundOutcome> {
+  const { store, bot, log, senderLimit } = deps;
+  const delays = deps.retryDelaysMs ?? STORE_RETRY_DELAYS_MS;
+  const { conversationId } = msg;
+  let claimed = msg.claimed === true || msg.messageId === undefined;
+  let admitted = !senderLimit;
+  let acknowledged = false;
+  let out: TurnOutput | undefined;
+  for (let attempt = 0; out === undefined; attempt++) {
+    try {
+      if (!claimed) {
+        if (!(await firstSight(store, msg.messageId!))) return 'duplicate';
+        claimed = true;
+      }
+      if (!admitted) {
+        const r = await senderLimit!.limiter.hit(conversationId);
+        if (!r.allowed) {
+          // One notice per window; the rest of the flood is ignored.
+          if ((await store.increment(`wa:limited:${conversationId}`, Math.max(1, r.retryAfterSeconds))) === 1) {
+            log.info({ conversationId, retryAfterSeconds: r.retryAfterSeconds }, 'whatsapp sender over its rate limit');
+            await io.sendText(await senderLimit!.notice(r.retryAfterSeconds)).catch((err: unknown) => log.warn({ conversationId, err: String(err) }, 'whatsapp limit notice not sent'));
+          }
+          return 'limited';
+        }
+        admitted = true;
+      }
+      if (!acknowledged) {
+        acknowledged = true;
+        await io.accepted?.().catch(() => undefined);
+      }
+      let payload = msg.payload;
+      const text = msg.text?.slice(0, MAX_TEXT);
+      if (payload === undefined && text !== undefined) payload = await resolveChoice(store, conversationId, text);
+      out = await bot.handle(payload !== undefined ? { channel: msg.channel, conversationId, payload } : { channel: msg.channel, conversationId, text });
+    } catch (err) {
+      if (storeDown(err) && attempt < delays.length && !deps.stopped?.()) {
+        if (attempt === 0) log.warn({ conversationId, err: String(err) }, 'state store unavailable: whatsapp message kept for a retry');
+        await sleep(delays[attempt]!);
+        if (!deps.stopped?.()) continue;
+      }
+      if (deps.stopped?.()) {
+        log.error({ conversationId }, 'whatsapp message not answered: channel stopping while the store was down');
+        return 'abandoned';
+      }
+      log.error({ conversationId, err: String(err), attempts: attempt + 1 }, 'whatsapp message not answered');
+      await io.sendText(APOLOGY).catch((e: unknown) => log.warn({ conversationId, err: String(e) }, 'whatsapp apology not sent'));
+      return 'apologised';
+    }
+  }
+  try {
+    await io.deliver(out, conversationId);
+    log.debug({ conversationId, intent: out.intent.id }, 'whatsapp turn answered');
+    return 'answered';
+  } catch (err) {
+    log.error({ conversationId, err: String(err) }, 'whatsapp answer not delivered');
+    return 'failed';
+  }
+}
