@@ -37,10 +37,10 @@ const r = await call('Runtime.evaluate', { expression: 'JSON.stringify(process.m
 console.log(r.result.result.value);
 ws.close();`;
 
-export async function startServiceProcess(name: string, port: number, env: Record<string, string>, opts: { cwd?: string; inspect?: boolean } = {}): Promise<ServiceProcess> {
+export async function startServiceProcess(name: string, port: number, env: Record<string, string>, opts: { cwd?: string; inspect?: boolean; nodeArgs?: string[] } = {}): Promise<ServiceProcess> {
   const cwd = opts.cwd ?? process.cwd();
   // The inspector listens on a random loopback port; its URL is read from stderr.
-  const child: ChildProcess = spawn(process.execPath, [...(opts.inspect ? ['--inspect=127.0.0.1:0'] : []), '--import', 'tsx', 'src/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...(opts.inspect ? ['--inspect=127.0.0.1:0'] : []), '--import', 'tsx', 'src/server.ts'], {
     cwd,
     env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
