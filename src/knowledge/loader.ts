@@ -200,6 +200,14 @@ function cueScore(tokens: string[], cue: string[]): number {
 /** A wh-question is not a yes/no question, even when it matches a yes/no item. */
 const WH = /\b(berapa|kapan|bagaimana|gimana|gmn|apa saja|apa aja|mana|siapa|kenapa|mengapa|how|what|when|where|which|who|why)\b/i;
 
+/** An item's cues as words, tokenised once per item (items are immutable after load). */
+const CUE_TOKENS = new WeakMap<KnowledgeItem, string[][]>();
+function cueTokens(it: KnowledgeItem): string[][] {
+  let t = CUE_TOKENS.get(it);
+  if (!t) CUE_TOKENS.set(it, (t = [...it.cues.id, ...it.cues.en].map((c) => tokenize(c))));
+  return t;
+}
+
 /** Best item of an entry for a question (see KnowledgeBase.item). */
 export function pickItem(items: KnowledgeItem[], aspect: string | null | undefined, normalizedText: string): KnowledgeItem | undefined {
   const tokens = tokenize(normalizedText);
@@ -207,7 +215,7 @@ export function pickItem(items: KnowledgeItem[], aspect: string | null | undefin
   let bestScore = 0;
   for (const it of items) {
     let s = 0;
-    for (const c of [...it.cues.id, ...it.cues.en]) s = Math.max(s, cueScore(tokens, tokenize(c)));
+    for (const c of cueTokens(it)) s = Math.max(s, cueScore(tokens, c));
     if (s > 0 && aspect && it.aspect === aspect) s += 1.5;
     if (s > bestScore) {
       best = it;

@@ -111,6 +111,7 @@ export class IntentCatalog {
   private readonly includeWords: Phrase[];
   private readonly starterWords: Phrase[];
   private readonly topicWords: Phrase[];
+  private readonly detected = new Map<string, FollowUp>();
   private readonly aspects: AspectsData;
   private readonly programsData: ProgramsData;
 
@@ -207,6 +208,16 @@ export class IntentCatalog {
 
   /** The programme and aspect a message asks about (see FollowUp). */
   detectFollowUp(text: string): FollowUp {
+    // Several routing steps ask about the same message: computed once per text (a small bounded memo).
+    const hit = this.detected.get(text);
+    if (hit) return { ...hit, ...(hit.mentions ? { mentions: [...hit.mentions] } : {}) };
+    const out = this.detect(text);
+    if (this.detected.size >= 1000) this.detected.clear();
+    this.detected.set(text, out);
+    return { ...out, ...(out.mentions ? { mentions: [...out.mentions] } : {}) };
+  }
+
+  private detect(text: string): FollowUp {
     const tokens = tokenize(text);
     const taken = tokens.map(() => false);
     // "is X included / ikut juga?" first, so its words are not read as an aspect ("bisa ikut" = eligibility)
