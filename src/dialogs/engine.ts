@@ -72,6 +72,12 @@ async function advance(ctx: TurnContext, def: DialogDef, ds: DialogState, reprom
     ctx.deps.observer?.dialogCompleted?.(def.id);
     return;
   }
+  if (result.confirmAgain) {
+    ds.awaiting = undefined;
+    ds.confirming = true;
+    ctx.state.dialog = ds;
+    return;
+  }
   // The dialog asks again for some slots (e.g. verification failed): clear them and ask the first.
   for (const s of result.clear) delete ds.slots[s];
   ds.confirming = false;

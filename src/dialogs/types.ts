@@ -75,6 +75,8 @@ export type DialogCompletion =
       clear: string[];
       /** Wait for this (optional) slot next; the messages already ask for it (e.g. the one-time code). */
       awaiting?: string;
+      /** Stay at the confirmation: a "ya" tries `complete` again with the same slots (an outcome not known). */
+      confirmAgain?: boolean;
     };
 
 export interface DialogRegistry {

@@ -212,8 +212,15 @@ export const complaintCreate: DialogDef = {
       );
       ctx.state.facts = { ...ctx.state.facts, ticket };
       return { done: true, messages: [{ text: m(ctx, 'filed', { ticket }), buttons: [{ title: m(ctx, 'track_button'), payload: `dialog:complaint_track` }] }] };
-    } catch {
-      return { done: true, messages: [unavailableMessage(ctx)] };
+    } catch (e) {
+      // A rejected complaint (invalid data) is final; otherwise whether it was stored is not known (a time-out, a
+      // lost reply): stay at the confirmation, so "ya" sends it again with the same idempotency key and the
+      // status API answers the first ticket instead of filing a second complaint.
+      if (statusErrorKind(e) === 'bad_request') return { done: true, messages: [unavailableMessage(ctx)] };
+      return { done: false, clear: [], confirmAgain: true, messages: [{
+        text: m(ctx, 'outcome_unknown'),
+        buttons: [{ title: m(ctx, 'retry_button'), payload: 'ya' }, { title: m(ctx, 'cancel_button'), payload: 'batal' }],
+      }] };
     }
   },
 };
