@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 export const DEFAULT_INTENTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../intents');
 
 const slug = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use snake_case ids');
-export const ASPECTS = ['info', 'claim_how', 'requirements', 'amount', 'eligibility', 'duration', 'channel', 'deadline', 'contribution', 'calc', 'status', 'registration', 'partial', 'facility', 'other', 'payer', 'reporting'] as const;
+export const ASPECTS = ['info', 'claim_how', 'requirements', 'amount', 'eligibility', 'duration', 'channel', 'deadline', 'contribution', 'calc', 'status', 'registration', 'partial', 'facility', 'other', 'payer', 'reporting', 'payment'] as const;
 export type Aspect = (typeof ASPECTS)[number];
 export const CUES = ['ticket', 'claim_number', 'identity'] as const;
 export type IntentCue = (typeof CUES)[number];
