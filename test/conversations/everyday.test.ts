@@ -1,0 +1,54 @@
+/**
+ * #10 patterns 1 and 2 on everyday questions, through the bot core (`bot.handle`): slang is resolved before the
+ * aspect is read ("dicairin kalo baru resign" = may I, after resigning), a yes/no question gets "Bisa" first, a
+ * comparison gets the comparison, and a payment question after a BPU result is about paying, not the tariff.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type JessiApp } from '../../src/app.ts';
+import type { JessiBot } from '../../src/core/bot.ts';
+
+let jessi: JessiApp;
+let bot: JessiBot;
+beforeAll(async () => {
+  jessi = await createApp({ PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 0, SESSION_RATE_LIMIT_PER_MINUTE: 0 });
+  bot = await jessi.ready;
+});
+afterAll(() => jessi?.close());
+
+type Turn = [say: string, want: RegExp[], not?: RegExp];
+async function talk(turns: Turn[]): Promise<void> {
+  const conversationId = `conv-${randomUUID()}`;
+  for (const [i, [say, want, not]] of turns.entries()) {
+    const out = await bot.handle({ channel: 'api', conversationId, text: say });
+    const text = out.messages.map((m) => m.text).join('\n');
+    for (const w of want) expect(text, `turn ${i + 1} "${say}" (${out.intent.id})`).toMatch(w);
+    if (not) expect(text, `turn ${i + 1} "${say}" (${out.intent.id})`).not.toMatch(not);
+  }
+}
+
+describe('everyday JHT questions', () => {
+  it('id: slang yes/no about resigning gets "Bisa" and the rule, then the phone channel, then the 10% rule', async () => {
+    await talk([
+      ['min jht sy bs dicairin kalo baru resign ga?', [/^Bisa\./, /masa tunggu 1 bulan/], /Maksud Anda/],
+      ['bisa lewat hp aja?', [/^Bisa\./, /JMO/]],
+      ['kalau mau ambil 10 persen aja gimana?', [/10 tahun/, /10%/], /^Bisa\. Setelah resign/],
+    ]);
+  });
+
+  it('en: the difference between JHT and JP, then what can be taken after resigning', async () => {
+    await talk([
+      ['hello! what is the difference between JHT and JP?', [/JHT\* is savings/, /JP\* is a monthly pension/, /not\* paid out on resignation/]],
+      ['so which one can I take when I resign?', [/whole JHT balance/, /waiting period of 1 month/]],
+    ]);
+  });
+});
+
+describe('paying after a BPU contribution result', () => {
+  it('id: "bisa bayar di alfamart?" is the payment answer, not the tariff again', async () => {
+    await talk([
+      ['saya pedagang, penghasilan 3 juta sebulan, iuran bpu berapa?', [/Iuran BPU per bulan/, /Rp30\.000/]],
+      ['bisa bayar di alfamart?', [/Cara bayar iuran/, /NIK/], /Iuran BPU per bulan/],
+    ]);
+  });
+});
