@@ -4,7 +4,7 @@
  */
 import type { Middleware } from '../core/compose.ts';
 import { intentPayload } from '../core/types.ts';
-import { say, setIntent, tr } from '../dialogs/context.ts';
+import { say, setIntent } from '../dialogs/context.ts';
 import { isRepair } from '../nlu/followup.ts';
 import type { RouteContext } from './deps.ts';
 
@@ -17,19 +17,13 @@ export function repair(): Middleware<RouteContext> {
     const others = (ctx.state.lastCandidates ?? []).filter((i) => i !== last && i !== HANDOFF && ctx.deps.kb.entryFor(i)).slice(0, 3);
     const buttons = [
       ...others.map((i) => ({ title: ctx.deps.kb.title(i, ctx.lang), payload: intentPayload(i) })),
-      { title: tr(ctx, { id: 'Bicara dengan petugas', en: 'Talk to an agent' }), payload: intentPayload(HANDOFF) },
+      { title: ctx.deps.kb.message('routing.agent_button', ctx.lang), payload: intentPayload(HANDOFF) },
     ];
     say(
       ctx,
       others.length
-        ? tr(ctx, {
-            id: 'Maaf, sepertinya jawaban tadi belum sesuai maksud Anda. Apakah yang Anda maksud salah satu ini? Atau tulis pertanyaan Anda dengan kata lain.',
-            en: "Sorry, it seems my last answer missed what you meant. Did you mean one of these? Or rephrase your question.",
-          })
-        : tr(ctx, {
-            id: 'Maaf, sepertinya jawaban tadi belum sesuai maksud Anda. Boleh tulis pertanyaan Anda dengan kata lain? Atau bicara dengan petugas.',
-            en: 'Sorry, it seems my last answer missed what you meant. Could you rephrase your question? Or talk to an agent.',
-          }),
+        ? ctx.deps.kb.message('routing.repair_with_options', ctx.lang)
+        : ctx.deps.kb.message('routing.repair_without_options', ctx.lang),
       buttons,
     );
     ctx.state.lastCandidates = others;

@@ -3,7 +3,7 @@
  * the menu and an offer of a person.
  */
 import { intentPayload, type Button } from '../core/types.ts';
-import { callCentre, say, setIntent, tr } from '../dialogs/context.ts';
+import { say, setIntent } from '../dialogs/context.ts';
 import { OUT_OF_SCOPE } from '../nlu/router.ts';
 import type { NluResult } from '../nlu/types.ts';
 import type { RouteContext as TurnContext } from './deps.ts';
@@ -72,13 +72,10 @@ export function askBack(ctx: TurnContext, nlu: NluResult): void {
   const titles = candidates.map((c) => ctx.deps.kb.title(c.intent, ctx.lang));
   say(
     ctx,
-    tr(ctx, {
-      id: `Maksud Anda: ${titles.join(' / ')}?\nSilakan pilih salah satu, atau tulis pertanyaan Anda dengan kata lain.`,
-      en: `Did you mean: ${titles.join(' / ')}?\nPlease pick one, or rephrase your question.`,
-    }),
+    ctx.deps.kb.message('routing.ask_back', ctx.lang, { titles: titles.join(' / ') }),
     [
       ...candidates.map((c, k) => ({ title: titles[k]!, payload: intentPayload(c.intent) })),
-      { title: tr(ctx, { id: 'Bukan semuanya', en: 'None of these' }), payload: intentPayload('menu') },
+      { title: ctx.deps.kb.message('routing.none_of_these_button', ctx.lang), payload: intentPayload('menu') },
     ],
   );
   const top = candidates[0] ?? { intent: OUT_OF_SCOPE, score: nlu.confidence };
@@ -89,11 +86,8 @@ export function askBack(ctx: TurnContext, nlu: NluResult): void {
 export function fallback(ctx: TurnContext, confidence: number): void {
   say(
     ctx,
-    tr(ctx, {
-      id: `Maaf, Jessi belum memahami pertanyaan Anda. Coba tulis dengan kata lain, pilih topik di bawah, atau hubungi petugas kami di call center *${callCentre(ctx)}*.`,
-      en: `Sorry, I didn't understand that. Try other words, pick a topic below, or talk to our staff at call centre *${callCentre(ctx)}*.`,
-    }),
-    [...topicButtons(ctx, MENU_TOPICS.slice(0, 4)), { title: tr(ctx, { id: 'Bicara dengan petugas', en: 'Talk to an agent' }), payload: intentPayload('handoff_agent') }],
+    ctx.deps.kb.message('routing.fallback', ctx.lang),
+    [...topicButtons(ctx, MENU_TOPICS.slice(0, 4)), { title: ctx.deps.kb.message('routing.agent_button', ctx.lang), payload: intentPayload('handoff_agent') }],
   );
   setIntent(ctx, OUT_OF_SCOPE, confidence, 'fallback');
 }

@@ -12,13 +12,10 @@ const STILL_TO_MOVE = new Set([
   'src/dialogs/simulation/contributions.ts',
   'src/dialogs/simulation/jht.ts',
   'src/dialogs/simulation/jp.ts',
-  'src/dialogs/status/errors.ts',
   'src/dialogs/status/participant.ts',
   'src/dialogs/status/verified.ts',
   'src/dialogs/values.ts',
   'src/knowledge/loader.ts',
-  'src/routing/repair.ts',
-  'src/routing/replies.ts',
 ]);
 
 const SENTENCE = /\b(?:id|en):\s*['"`][^'"`\n]*[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/;
