@@ -20,25 +20,14 @@ const MAX_BUTTONS = 4;
 /** Short enough for WhatsApp quick-reply buttons. */
 const MAX_LABEL = 24;
 
-/** The agency's anti-fraud reminder, appended to answers about claims and money. */
-export const FRAUD_REMINDER: Record<Lang, string> = {
-  id: '⚠️ BPJS Ketenagakerjaan tidak pernah meminta OTP, password/PIN, atau biaya apa pun lewat telepon, SMS, atau pesan pribadi untuk klaim. Waspada penipuan yang mengatasnamakan BPJS Ketenagakerjaan.',
-  en: '⚠️ BPJS Ketenagakerjaan never asks for OTPs, passwords/PINs or any fee by phone call, SMS or private message for a claim. Beware of scams using its name.',
-};
-const SOURCE_LABEL: Record<Lang, string> = { id: 'Sumber', en: 'Source' };
-
 const YESNO = ['ya', 'tidak', 'bisa', 'tidak_bisa', 'belum', 'sudah', 'harus', 'tidak_perlu'] as const;
-/** The word a yes/no answer starts with. */
-export const YESNO_WORD: Record<YesNo, Record<Lang, string>> = {
-  ya: { id: 'Ya.', en: 'Yes.' },
-  tidak: { id: 'Tidak.', en: 'No.' },
-  bisa: { id: 'Bisa.', en: 'Yes, you can.' },
-  tidak_bisa: { id: 'Tidak bisa.', en: 'No, you cannot.' },
-  belum: { id: 'Belum.', en: 'Not yet.' },
-  sudah: { id: 'Sudah.', en: 'Yes, already.' },
-  harus: { id: 'Ya, harus.', en: 'Yes, you must.' },
-  tidak_perlu: { id: 'Tidak perlu.', en: 'No need.' },
-};
+/**
+ * What is said around an answer, from the catalogue (knowledge/messages/answers.yaml): the agency's anti-fraud
+ * reminder (appended to answers about claims and money), the source line, and the word a yes/no item starts with.
+ */
+const FRAUD_REMINDER_KEY = 'answers.fraud_reminder';
+const SOURCE_KEY = 'answers.source';
+const yesnoKey = (y: YesNo): string => `answers.yesno_${y}`;
 /** An item's aspect is one of the follow-up aspects of intents/aspects.yaml (one list, in src/nlu/data.ts). */
 const ITEM_ASPECTS = ASPECTS;
 
@@ -240,10 +229,10 @@ function createKnowledgeBase(rules: Rules, entries: KnowledgeEntry[], showSource
       if (!e) return undefined;
       const it = typeof itemOrId === 'string' ? e.items.find((i) => i.id === itemOrId) : itemOrId;
       if (!it) return undefined;
-      const yesno = it.yesno && !(question !== undefined && WH.test(question)) ? `${YESNO_WORD[it.yesno][lang]} ` : '';
+      const yesno = it.yesno && !(question !== undefined && WH.test(question)) ? `${messages.text(yesnoKey(it.yesno), lang)} ` : '';
       const parts = [yesno + it.answer[lang]];
-      if (e.fraudReminder) parts.push(FRAUD_REMINDER[lang]);
-      if (showSource.has(e.id)) parts.push(`${SOURCE_LABEL[lang]}: ${e.source}`);
+      if (e.fraudReminder) parts.push(messages.text(FRAUD_REMINDER_KEY, lang));
+      if (showSource.has(e.id)) parts.push(messages.text(SOURCE_KEY, lang, { source: e.source }));
       const message: OutMessage = { text: parts.join('\n\n') };
       if (e.buttons[lang].length) message.buttons = e.buttons[lang].map((b) => ({ ...b }));
       return [message];
@@ -254,8 +243,8 @@ function createKnowledgeBase(rules: Rules, entries: KnowledgeEntry[], showSource
       const e = byIntent.get(intent);
       if (!e) return undefined;
       const parts = [e.answer[lang]];
-      if (e.fraudReminder) parts.push(FRAUD_REMINDER[lang]);
-      if (showSource.has(e.id)) parts.push(`${SOURCE_LABEL[lang]}: ${e.source}`);
+      if (e.fraudReminder) parts.push(messages.text(FRAUD_REMINDER_KEY, lang));
+      if (showSource.has(e.id)) parts.push(messages.text(SOURCE_KEY, lang, { source: e.source }));
       const message: OutMessage = { text: parts.join('\n\n') };
       if (e.buttons[lang].length) message.buttons = e.buttons[lang].map((b) => ({ ...b }));
       return [message];
@@ -303,6 +292,9 @@ export async function loadKnowledgeBase(dir = 'knowledge'): Promise<KnowledgeBas
 
   const entries = parsed.map((p) => buildEntry(p, rules, problems));
   const messages = await loadMessages(dir, rules, problems);
+  // The sentences put around answers must be in the catalogue: a missing one stops the load, not a reply.
+  for (const key of [FRAUD_REMINDER_KEY, SOURCE_KEY, ...YESNO.map(yesnoKey)])
+    if (!messages.has(key)) problems.push({ file: path.join(dir, 'messages'), field: key, message: 'message missing from the catalogue' });
   if (problems.length) throw new KnowledgeError(problems);
   return createKnowledgeBase(rules, entries, new Set(parsed.filter((p) => p.raw.show_source).map((p) => p.raw.id)), messages);
 }

@@ -15,7 +15,6 @@ const STILL_TO_MOVE = new Set([
   'src/dialogs/status/participant.ts',
   'src/dialogs/status/verified.ts',
   'src/dialogs/values.ts',
-  'src/knowledge/loader.ts',
 ]);
 
 const SENTENCE = /\b(?:id|en):\s*['"`][^'"`\n]*[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/;

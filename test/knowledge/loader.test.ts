@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { FRAUD_REMINDER, loadKnowledgeBase } from '../../src/knowledge/loader.ts';
+import { loadKnowledgeBase } from '../../src/knowledge/loader.ts';
 import { literalFigures } from '../../src/knowledge/render.ts';
 import { formatRupiahShort } from '../../src/knowledge/format.ts';
 import type { KnowledgeBase } from '../../src/knowledge/types.ts';
@@ -53,12 +53,12 @@ describe('knowledge base content', () => {
     const id = kb.reply('jht_claim_how', 'id')!;
     expect(id[0]!.text.startsWith(kb.entryFor('jht_claim_how')!.answer.id)).toBe(true);
     expect(id.at(-1)!.text).toContain('Sumber: Permenaker 4/2022');
-    expect(id.map((m) => m.text).join('\n')).toContain(FRAUD_REMINDER.id);
+    expect(id.map((m) => m.text).join('\n')).toContain(kb.message('answers.fraud_reminder', 'id'));
     expect(id.at(-1)!.buttons!.length).toBeGreaterThan(0);
     const en = text('jht_claim_how', 'en');
     expect(en).toContain('Source: ');
-    expect(en).toContain(FRAUD_REMINDER.en);
-    expect(text('contact_office', 'id')).not.toContain(FRAUD_REMINDER.id);
+    expect(en).toContain(kb.message('answers.fraud_reminder', 'en'));
+    expect(text('contact_office', 'id')).not.toContain(kb.message('answers.fraud_reminder', 'id'));
     expect(kb.reply('no_such_intent', 'id')).toBeUndefined();
     for (const intent of CATALOG) {
       for (const lang of LANGS) {
