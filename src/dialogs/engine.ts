@@ -20,7 +20,7 @@ export const WHAT_IF_WINDOW_MS = 30 * 60_000;
 
 /** A sentence of the engine's catalogue (knowledge/messages/engine.yaml). */
 const m = (ctx: TurnContext, key: string, params?: Record<string, string>): string => ctx.deps.kb.message(`engine.${key}`, ctx.lang, params);
-const titleOf = (ctx: TurnContext, def: DialogDef): string => def.title[ctx.lang];
+const titleOf = (ctx: TurnContext, def: DialogDef): string => ctx.deps.kb.message(def.title, ctx.lang);
 
 const cancelButton = (ctx: TurnContext) => ({ title: m(ctx, 'button_cancel'), payload: valuePayload('batal') });
 

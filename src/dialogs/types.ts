@@ -26,7 +26,8 @@ export interface DialogDef {
   id: string;
   /** Intent reported while the dialog runs. */
   intent: string;
-  title: Record<Lang, string>;
+  /** The catalogue key of the dialog's name in sentences ("dialogs.jht_simulation" → "simulasi JHT"). */
+  title: string;
   /** Slots in the order they are asked. Optional slots are never asked (they have defaults). */
   slots: { name: string; optional?: boolean }[];
   /** Read slot values from a message. `awaiting` is the slot the bot just asked for (bare values go there). */

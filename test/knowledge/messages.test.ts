@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/knowledge/loader.ts';
+import { createDialogRegistry } from '../../src/dialogs/registry.ts';
 
 async function withMessages(yaml: string): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'jessi-kb-'));
@@ -18,6 +19,15 @@ describe('message catalogue', () => {
     expect(kb.message('core.rate_limited', 'id', { seconds: 12 })).toContain('12 detik');
     expect(kb.message('core.rate_limited', 'en', { seconds: 12 })).toContain('12 seconds');
     expect(kb.message('engine.gave_up', 'id', { title: 'simulasi JHT' })).toMatch(/simulasi JHT.*\*175\*/s);
+  });
+
+  it("every dialog's title is in the catalogue, in both languages", async () => {
+    const kb = await loadKnowledgeBase('knowledge');
+    for (const def of createDialogRegistry().all()) {
+      expect(kb.messages.has(def.title), `${def.id}: title ${def.title}`).toBe(true);
+      expect(kb.message(def.title, 'id').length).toBeGreaterThan(0);
+    }
+    expect(kb.message('dialogs.jht_simulation', 'id')).toBe('simulasi JHT');
   });
 
   it('rejects an undeclared parameter, a typed figure and a missing language, naming file and field', async () => {

@@ -20,7 +20,7 @@ const ASKS_FEE = /\b(iuran|iurannya|biaya|bayar|berapa|brp|hitung|contribution|f
 export const jakonContribution: DialogDef = {
   id: 'jakon_contribution',
   intent: 'registration_jakon',
-  title: { id: 'iuran Jakon', en: 'Jakon contribution' },
+  title: 'dialogs.jakon_contribution',
   slots: [{ name: 'contractValue' }],
   whatIf: true,
   covers: ['jakon', 'jkk', 'jkm'],

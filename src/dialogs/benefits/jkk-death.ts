@@ -19,7 +19,7 @@ const FUNERAL = /\b(pemakaman|pemakamannya|penguburan|pemakamanya|kubur|funeral|
 export const jkkDeath: DialogDef = {
   id: 'jkk_death',
   intent: 'jkk_info',
-  title: { id: 'santunan JKK', en: 'JKK benefit' },
+  title: 'dialogs.jkk_death',
   slots: [{ name: 'wage' }],
   whatIf: true,
   covers: ['jkk'],

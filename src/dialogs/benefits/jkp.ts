@@ -18,7 +18,7 @@ const AMOUNT = /\b(berapa|brp|dapat|dapet|hitung|simulasi|how much|calculate|amo
 export const jkpAmount: DialogDef = {
   id: 'jkp_amount',
   intent: 'jkp_info',
-  title: { id: 'manfaat JKP', en: 'JKP benefit' },
+  title: 'dialogs.jkp_amount',
   slots: [{ name: 'wage' }],
   whatIf: true,
   covers: ['jkp'],

@@ -19,7 +19,7 @@ const ASKS_FEE = /\b(iuran|iurannya|biaya|bayar|berapa|brp|hitung|contribution|f
 export const pmiContribution: DialogDef = {
   id: 'pmi_contribution',
   intent: 'registration_pmi',
-  title: { id: 'iuran PMI', en: 'PMI fee' },
+  title: 'dialogs.pmi_contribution',
   slots: [{ name: 'months' }],
   whatIf: true,
   covers: ['pmi'],

@@ -105,7 +105,7 @@ function partAsked(ctx: DialogContext, slots: Slots, r: WageEarnerContribution, 
 export const contributionRates: DialogDef = {
   id: 'contribution_rates',
   intent: 'contribution_rates',
-  title: { id: 'hitung iuran', en: 'contribution calculation' },
+  title: 'dialogs.contribution_rates',
   slots: [{ name: 'wage' }, { name: 'risk', optional: true }, { name: 'party', optional: true }, { name: 'program', optional: true }, { name: 'ceiling', optional: true }],
   whatIf: true,
   covers: ['pu', 'jht', 'jp', 'jkk', 'jkm'],
@@ -169,7 +169,7 @@ export const contributionRates: DialogDef = {
 export const contributionBpu: DialogDef = {
   id: 'contribution_bpu',
   intent: 'contribution_bpu',
-  title: { id: 'hitung iuran BPU', en: 'BPU contribution calculation' },
+  title: 'dialogs.contribution_bpu',
   slots: [{ name: 'income' }],
   whatIf: true,
   covers: ['bpu'],

@@ -35,7 +35,7 @@ const vagueWage = {
 export const jhtSimulation: DialogDef = {
   id: 'jht_simulation',
   intent: 'jht_simulation',
-  title: { id: 'simulasi JHT', en: 'JHT simulation' },
+  title: 'dialogs.jht_simulation',
   slots: [{ name: 'wage' }, { name: 'months' }, { name: 'balance', optional: true }, { name: 'growth', optional: true }, { name: 'growthYear', optional: true }],
   whatIf: true,
 

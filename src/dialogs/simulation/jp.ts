@@ -33,7 +33,7 @@ function contributionReply(ctx: DialogContext, wage: number, reusedWage: boolean
 export const jpSimulation: DialogDef = {
   id: 'jp_simulation',
   intent: 'jp_simulation',
-  title: { id: 'simulasi Jaminan Pensiun', en: 'pension (JP) simulation' },
+  title: 'dialogs.jp_simulation',
   slots: [{ name: 'wage' }, { name: 'birthDate' }, { name: 'raise', optional: true }, { name: 'joined', optional: true }, { name: 'stopAge', optional: true }],
   whatIf: true,
   covers: ['jp'],

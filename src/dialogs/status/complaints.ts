@@ -55,7 +55,7 @@ async function filingAllowed(ctx: DialogContext, contact: string): Promise<{ ok:
 export const complaintTrack: DialogDef = {
   id: 'complaint_track',
   intent: 'complaint_track',
-  title: { id: 'lacak pengaduan', en: 'complaint tracking' },
+  title: 'dialogs.complaint_track',
   slots: [{ name: 'ticket' }],
 
   extract(text, awaiting, ctx): Extraction {
@@ -133,7 +133,7 @@ function readCategory(text: string): string | undefined {
 export const complaintCreate: DialogDef = {
   id: 'complaint_create',
   intent: 'complaint_create',
-  title: { id: 'pengaduan', en: 'complaint' },
+  title: 'dialogs.complaint_create',
   slots: [{ name: 'category' }, { name: 'description' }, { name: 'contact' }],
 
   extract(text, awaiting, ctx, slots): Extraction {

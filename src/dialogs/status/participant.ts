@@ -6,7 +6,7 @@ import { verifiedDialog } from './verified.ts';
 /** Own JHT balance, after verification. */
 export const jhtBalance = verifiedDialog({
   id: 'jht_balance',
-  title: { id: 'cek saldo JHT', en: 'JHT balance check' },
+  title: 'dialogs.jht_balance',
   async show(ctx, token, name) {
     const b = await ctx.deps.status.balance(token);
     const scheme = b.jht.scheme === 'sharia' ? tr(ctx, { id: 'syariah', en: 'sharia' }) : tr(ctx, { id: 'konvensional', en: 'conventional' });
@@ -35,7 +35,7 @@ const CLAIM_STATUS: Record<string, { id: string; en: string }> = {
 /** The participant's claims with their status in plain words, after verification. */
 export const claimStatus = verifiedDialog({
   id: 'claim_status',
-  title: { id: 'cek status klaim', en: 'claim status check' },
+  title: 'dialogs.claim_status',
   async show(ctx, token, name) {
     const claims = await ctx.deps.status.claims(token);
     if (!claims.length)

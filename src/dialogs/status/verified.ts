@@ -77,7 +77,8 @@ interface PendingChallenge {
  */
 export function verifiedDialog(spec: {
   id: string;
-  title: { id: string; en: string };
+  /** The catalogue key of its name (knowledge/messages/dialogs.yaml). */
+  title: string;
   show(ctx: DialogContext, token: string, displayName: string): Promise<OutMessage[]>;
 }): DialogDef {
   async function run(ctx: DialogContext, token: string, displayName: string): Promise<DialogCompletion> {
