@@ -8,15 +8,18 @@ import { parseDuration } from '../nlu/entities/duration.ts';
 import { findEmail, findPhone, findTicket, parseIdentifier } from '../nlu/entities/identifiers.ts';
 import { parseBareNumber } from '../nlu/entities/numwords.ts';
 import { parsePercent } from '../nlu/entities/percent.ts';
+import type { Lang } from '../core/types.ts';
+import type { DialogContext } from './context.ts';
 
 /** A monthly wage below this is not a wage ("gaji 5" means 5 juta, so it is asked again with an example). */
 export const MIN_WAGE = 100_000;
 /** A monthly wage above this is a typo ("4.500.000 rb"), not a wage: asked again. */
 export const MAX_WAGE = 1_000_000_000;
-export const IMPLAUSIBLE_WAGE = {
-  id: 'Angka gaji itu tampaknya tidak wajar untuk upah per bulan; mohon periksa kembali.',
-  en: 'That does not look like a monthly wage; please check the amount.',
-};
+/** Why a wage above MAX_WAGE is asked again, in both languages (an invalid answer's reason). */
+export const implausibleWage = (ctx: DialogContext): Record<Lang, string> => ({
+  id: ctx.deps.kb.message('values.implausible_wage', 'id'),
+  en: ctx.deps.kb.message('values.implausible_wage', 'en'),
+});
 
 export interface MoneyRead {
   wage?: number;
@@ -108,9 +111,8 @@ export function rememberFacts(state: { facts?: Facts }, values: Partial<Facts>):
 }
 
 /** "Memakai gaji Rp6.000.000 yang Anda sebut tadi." */
-export function reusedWageNote(wage: number, formatted: string): Record<'id' | 'en', string> {
-  void wage;
-  return { id: `Memakai gaji ${formatted} yang Anda sebut tadi.`, en: `Using the wage of ${formatted} you gave earlier.` };
+export function reusedWageNote(ctx: DialogContext, formatted: string): string {
+  return ctx.deps.kb.message('values.reused_wage', ctx.lang, { wage: formatted });
 }
 
 const MONTH_WORDS: [RegExp, number][] = [

@@ -13,7 +13,6 @@ const STILL_TO_MOVE = new Set([
   'src/dialogs/simulation/jp.ts',
   'src/dialogs/status/participant.ts',
   'src/dialogs/status/verified.ts',
-  'src/dialogs/values.ts',
 ]);
 
 const SENTENCE = /\b(?:id|en):\s*['"`][^'"`\n]*[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/;

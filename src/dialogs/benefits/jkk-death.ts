@@ -55,7 +55,7 @@ export const jkkDeath: DialogDef = {
     const r = jkkDeathBenefit({ monthlyWage: wage }, p);
     rememberFacts(ctx.state, { wage });
     const rp = formatRupiah;
-    const reused = slots.reusedWage ? `${ctx.lang === 'en' ? reusedWageNote(wage, rp(wage)).en : reusedWageNote(wage, rp(wage)).id}
+    const reused = slots.reusedWage ? `${reusedWageNote(ctx, rp(wage))}
 ` : '';
     // "biaya pemakamannya berapa?" right after the result: that line alone.
     if (slots.funeral && slots.followUp) return { done: true, messages: [{ text: m(ctx, 'jkk_death_funeral', { funeral: rp(r.funeral), wage: rp(wage) }) }] };

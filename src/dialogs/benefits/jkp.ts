@@ -49,7 +49,7 @@ export const jkpAmount: DialogDef = {
     const old = jkpBenefit({ monthlyWage: wage, rule: 'pp37_2021' }, p);
     rememberFacts(ctx.state, { wage });
     const rp = formatRupiah;
-    const reused = slots.reusedWage ? `${ctx.lang === 'en' ? reusedWageNote(wage, rp(wage)).en : reusedWageNote(wage, rp(wage)).id}
+    const reused = slots.reusedWage ? `${reusedWageNote(ctx, rp(wage))}
 ` : '';
     const capped = r.wageBasis < wage;
     const L = ctx.lang === 'en' ? 'en' : 'id';

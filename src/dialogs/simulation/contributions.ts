@@ -147,7 +147,7 @@ export const contributionRates: DialogDef = {
     rememberFacts(ctx.state, { wage });
     const from = ctx.deps.calc.jpWageCeilingFrom;
     const since = from ? `${monthName(from.month, ctx.lang)} ${from.year}` : '';
-    const reused = slots.reusedWage ? `${reusedWageNote(wage, rp(wage))[ctx.lang]}\n` : '';
+    const reused = slots.reusedWage ? `${reusedWageNote(ctx, rp(wage))}\n` : '';
     const lead = partAsked(ctx, slots, r, since);
     const breakdown = m(ctx, 'breakdown', {
       wage: rp(wage), jht_employer: rp(r.jht.employer), jht_worker: rp(r.jht.worker),

@@ -2,7 +2,7 @@ import { tr } from '../context.ts';
 import { simulateJht } from '../../calc/jht.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatMonths, formatPercent } from '../format.ts';
-import { IMPLAUSIBLE_WAGE as implausibleWage, MAX_WAGE, MIN_WAGE, mentionsZeroBalance, readBareNumber, readMoney, readMonths, readPercent, rememberFacts, reusedWageNote } from '../values.ts';
+import { implausibleWage, MAX_WAGE, MIN_WAGE, mentionsZeroBalance, readBareNumber, readMoney, readMonths, readPercent, rememberFacts, reusedWageNote } from '../values.ts';
 import type { Rules } from '../../knowledge/types.ts';
 import { ASKS_OWN_CONTRIBUTION, contributionRates } from './contributions.ts';
 
@@ -81,7 +81,7 @@ export const jhtSimulation: DialogDef = {
     if (typeof values.wage === 'number' && values.wage < MIN_WAGE) delete values.wage;
     if (typeof values.wage === 'number' && values.wage > MAX_WAGE) {
       delete values.wage;
-      return { values, invalid: { slot: 'wage', reason: implausibleWage } };
+      return { values, invalid: { slot: 'wage', reason: implausibleWage(ctx) } };
     }
     if (typeof values.months === 'number' && (values.months < 1 || values.months > MAX_MONTHS)) {
       delete values.months;
@@ -92,7 +92,7 @@ export const jhtSimulation: DialogDef = {
   },
 
   prompt(slot, ctx, slots, reprompt) {
-    const reused = slots.reusedWage && typeof slots.wage === 'number' && !reprompt ? `${tr(ctx, reusedWageNote(slots.wage, formatRupiah(slots.wage)))} ` : '';
+    const reused = slots.reusedWage && typeof slots.wage === 'number' && !reprompt ? `${reusedWageNote(ctx, formatRupiah(slots.wage))} ` : '';
     if (slot === 'wage') {
       return [{ text: tr(ctx, {
         id: reprompt
@@ -141,7 +141,7 @@ export const jhtSimulation: DialogDef = {
         : growthSource;
     const text = tr(ctx, {
       id:
-        (slots.reusedWage ? `${tr(ctx, reusedWageNote(wage, formatRupiah(wage)))}\n` : '') +
+        (slots.reusedWage ? `${reusedWageNote(ctx, formatRupiah(wage))}\n` : '') +
         `📊 *Estimasi saldo JHT* setelah ${period}: *${formatRupiah(r.balance)}*\n\n` +
         `Rincian: iuran Anda (${formatPercent(p.jhtWorkerRate, L)}) ${formatRupiah(r.ownContributions)} + iuran pemberi kerja (${formatPercent(p.jhtEmployerRate, L)}) ${formatRupiah(r.employerContributions)}` +
         (balance ? ` + saldo awal ${formatRupiah(balance)}` : '') + ` + hasil pengembangan ${formatRupiah(r.growth)}.\n\n` +
@@ -150,7 +150,7 @@ export const jhtSimulation: DialogDef = {
         `\n\nIni perkiraan, bukan jumlah pasti: hasil pengembangan sebenarnya ditetapkan tiap tahun dan upah bisa berubah. ` +
         `Ingin mencoba angka lain? Ketik misalnya "kalau 20 tahun?" atau "kalau gajinya 10 juta?".`,
       en:
-        (slots.reusedWage ? `${tr(ctx, reusedWageNote(wage, formatRupiah(wage)))}\n` : '') +
+        (slots.reusedWage ? `${reusedWageNote(ctx, formatRupiah(wage))}\n` : '') +
         `📊 *Estimated JHT balance* after ${period}: *${formatRupiah(r.balance)}*\n\n` +
         `Breakdown: your contributions (${formatPercent(p.jhtWorkerRate, L)}) ${formatRupiah(r.ownContributions)} + employer contributions (${formatPercent(p.jhtEmployerRate, L)}) ${formatRupiah(r.employerContributions)}` +
         (balance ? ` + starting balance ${formatRupiah(balance)}` : '') + ` + investment growth ${formatRupiah(r.growth)}.\n\n` +

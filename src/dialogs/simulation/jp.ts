@@ -3,7 +3,7 @@ import { jpBenefitFormula, simulateJp } from '../../calc/jp.ts';
 import { wageEarnerContribution } from '../../calc/contributions.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatDate, formatMonths, formatPercent, monthName } from '../format.ts';
-import { IMPLAUSIBLE_WAGE as implausibleWage, MAX_WAGE, MIN_WAGE, readBirthDate, readJoined, readMoney, readPercent, rememberFacts, reusedWageNote } from '../values.ts';
+import { implausibleWage, MAX_WAGE, MIN_WAGE, readBirthDate, readJoined, readMoney, readPercent, rememberFacts, reusedWageNote } from '../values.ts';
 
 /** JP exists since July 2015: no contribution month before it. */
 const JP_START = '2015-07';
@@ -15,7 +15,7 @@ function contributionReply(ctx: DialogContext, wage: number, reusedWage: boolean
     rememberFacts(ctx.state, { wage });
     const c = wageEarnerContribution({ monthlyWage: wage, riskClass: 'very_low' }, ctx.deps.calc).jp;
     const rp = formatRupiah;
-    const reused = reusedWage ? `${tr(ctx, reusedWageNote(wage, rp(wage)))}\n` : '';
+    const reused = reusedWage ? `${reusedWageNote(ctx, rp(wage))}\n` : '';
     const capped = c.cappedWage < wage;
     const text = reused + tr(ctx, {
       id: `🧮 *Iuran JP per bulan* untuk upah ${rp(wage)}: pemberi kerja ${rp(c.employer)} (${formatPercent(ctx.deps.calc.jpEmployerRate, 'id')}) + dipotong dari gaji Anda ${rp(c.worker)} (${formatPercent(ctx.deps.calc.jpWorkerRate, 'id')})` +
@@ -58,7 +58,7 @@ export const jpSimulation: DialogDef = {
     const money = readMoney(text);
     const wage = money.wage ?? money.unlabelled[0];
     if (wage !== undefined && wage >= MIN_WAGE && wage <= MAX_WAGE) values.wage = wage;
-    if (wage !== undefined && wage > MAX_WAGE) return { values, invalid: { slot: 'wage', reason: implausibleWage } };
+    if (wage !== undefined && wage > MAX_WAGE) return { values, invalid: { slot: 'wage', reason: implausibleWage(ctx) } };
     // "iuran JP saya berapa?" after a result: the JP contribution for that wage.
     if (typeof slots.wage === 'number' && /\b(iuran|iurannya|contributions?|potongan|dipotong|deducted)\b/i.test(text) && !/\d/.test(text)) return { values: { ask: 'contribution' } };
     // "kalau pensiun umur 58?": the user stops contributing at that age.
@@ -130,7 +130,7 @@ export const jpSimulation: DialogDef = {
     const paidMonths = r.contributionMonths - fromNow.contributionMonths;
     const joinedMonth = joined ? `${monthName(Number(joined.slice(5, 7)), L)} ${joined.slice(0, 4)}` : '';
     const reused = [
-      slots.reusedWage ? tr(ctx, reusedWageNote(wage, formatRupiah(wage))) : '',
+      slots.reusedWage ? reusedWageNote(ctx, formatRupiah(wage)) : '',
       slots.reusedBirth ? tr(ctx, { id: `Memakai tanggal lahir ${formatDate(birthDate, 'id')} yang Anda sebut tadi.`, en: `Using the birth date ${formatDate(birthDate, 'en')} you gave earlier.` }) : '',
       slots.birthYearOnly === true ? tr(ctx, {
         id: `Tanggal lahir dianggap 1 Juli ${birthDate.slice(0, 4)} (hanya tahunnya yang disebut); tulis tanggal lengkap, mis. *15-03-${birthDate.slice(0, 4)}*, untuk hasil yang lebih tepat.`,
