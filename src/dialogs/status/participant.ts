@@ -1,7 +1,10 @@
-import { callCentre, tr } from '../context.ts';
+import type { DialogContext } from '../context.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatDate } from '../format.ts';
 import { verifiedDialog } from './verified.ts';
+
+/** A sentence of the status catalogue (knowledge/messages/status.yaml). */
+const m = (ctx: DialogContext, key: string, params?: Record<string, string | number>): string => ctx.deps.kb.message(`status.${key}`, ctx.lang, params);
 
 /** Own JHT balance, after verification. */
 export const jhtBalance = verifiedDialog({
@@ -9,28 +12,20 @@ export const jhtBalance = verifiedDialog({
   title: 'dialogs.jht_balance',
   async show(ctx, token, name) {
     const b = await ctx.deps.status.balance(token);
-    const scheme = b.jht.scheme === 'sharia' ? tr(ctx, { id: 'syariah', en: 'sharia' }) : tr(ctx, { id: 'konvensional', en: 'conventional' });
+    const scheme = b.jht.scheme === 'sharia' ? m(ctx, 'scheme_sharia') : m(ctx, 'scheme_conventional');
     return [{
-      text: tr(ctx, {
-        id: `Saldo JHT atas nama ${name} (${scheme}) per ${formatDate(b.asOf, 'id')}: *${formatRupiah(b.jht.balance)}*.\n\nSaldo ini bisa juga dilihat kapan saja di aplikasi JMO. ⚠️ BPJS Ketenagakerjaan tidak pernah meminta OTP, password/PIN, atau biaya apa pun.`,
-        en: `JHT balance of ${name} (${scheme}) as of ${formatDate(b.asOf, 'en')}: *${formatRupiah(b.jht.balance)}*.\n\nYou can also see it any time in the JMO app. ⚠️ BPJS Ketenagakerjaan never asks for OTPs, passwords/PINs or any fee.`,
-      }),
+      text: m(ctx, 'jht_balance', { name, scheme, date: formatDate(b.asOf, ctx.lang), balance: formatRupiah(b.jht.balance) }),
       buttons: [
-        { title: tr(ctx, { id: 'Status klaim saya', en: 'My claim status' }), payload: 'intent:claim_status' },
-        { title: tr(ctx, { id: 'Cara klaim JHT', en: 'How to claim JHT' }), payload: 'intent:jht_claim_how' },
-        { title: tr(ctx, { id: 'Simulasi JHT', en: 'JHT simulation' }), payload: 'dialog:jht_simulation' },
+        { title: m(ctx, 'claim_status_button'), payload: 'intent:claim_status' },
+        { title: m(ctx, 'jht_claim_how_button'), payload: 'intent:jht_claim_how' },
+        { title: m(ctx, 'jht_simulation_button'), payload: 'dialog:jht_simulation' },
       ],
     }];
   },
 });
 
-const CLAIM_STATUS: Record<string, { id: string; en: string }> = {
-  received: { id: 'sudah diterima, menunggu diproses', en: 'received, waiting to be processed' },
-  verifying: { id: 'sedang diverifikasi', en: 'being verified' },
-  approved: { id: 'sudah disetujui, menunggu pembayaran', en: 'approved, payment pending' },
-  paid: { id: 'sudah dibayar', en: 'paid' },
-  rejected: { id: 'ditolak', en: 'rejected' },
-};
+/** The status API's claim states that have a sentence (claim_<state>); another state is shown as it comes. */
+const CLAIM_STATES = new Set(['received', 'verifying', 'approved', 'paid', 'rejected']);
 
 /** The participant's claims with their status in plain words, after verification. */
 export const claimStatus = verifiedDialog({
@@ -39,21 +34,15 @@ export const claimStatus = verifiedDialog({
   async show(ctx, token, name) {
     const claims = await ctx.deps.status.claims(token);
     if (!claims.length)
-      return [{ text: tr(ctx, {
-        id: `Tidak ada klaim yang tercatat atas nama ${name}. Jika Anda baru saja mengajukan, datanya mungkin belum muncul; coba lagi nanti atau hubungi call center *${callCentre(ctx)}*.`,
-        en: `There are no claims on record for ${name}. If you applied just now it may not show yet; try again later or call *${callCentre(ctx)}*.`,
-      }), buttons: [{ title: tr(ctx, { id: 'Cara klaim JHT', en: 'How to claim JHT' }), payload: 'intent:jht_claim_how' }] }];
-    const lines = claims.map((c) => {
-      const st = CLAIM_STATUS[c.status] ?? { id: c.status, en: c.status };
-      return tr(ctx, {
-        id: `• *${c.claimId}* (${c.program}), diajukan ${formatDate(c.submittedAt, 'id')}: *${st.id}* sejak ${formatDate(c.statusAt, 'id')}${c.note ? `. ${c.note}` : ''}`,
-        en: `• *${c.claimId}* (${c.program}), submitted ${formatDate(c.submittedAt, 'en')}: *${st.en}* since ${formatDate(c.statusAt, 'en')}${c.note ? `. ${c.note}` : ''}`,
-      });
-    });
+      return [{ text: m(ctx, 'no_claims', { name }), buttons: [{ title: m(ctx, 'jht_claim_how_button'), payload: 'intent:jht_claim_how' }] }];
+    const lines = claims.map((c) => m(ctx, 'claim_line', {
+      claim: c.claimId, program: c.program, submitted: formatDate(c.submittedAt, ctx.lang),
+      status: CLAIM_STATES.has(c.status) ? m(ctx, `claim_${c.status}`) : c.status,
+      since: formatDate(c.statusAt, ctx.lang), note: c.note ? `. ${c.note}` : '',
+    }));
     return [{
-      text: tr(ctx, { id: `Status klaim atas nama ${name}:\n`, en: `Claims of ${name}:\n` }) + lines.join('\n') +
-        tr(ctx, { id: '\n\nAnda juga bisa memantau klaim di aplikasi JMO, menu Tracking/Lacak Klaim.', en: '\n\nYou can also follow claims in the JMO app under Tracking.' }),
-      buttons: [{ title: tr(ctx, { id: 'Cek saldo JHT', en: 'Check JHT balance' }), payload: 'intent:jht_balance' }],
+      text: m(ctx, 'claims_header', { name }) + lines.join('\n') + m(ctx, 'claims_footer'),
+      buttons: [{ title: m(ctx, 'jht_balance_button'), payload: 'intent:jht_balance' }],
     }];
   },
 });

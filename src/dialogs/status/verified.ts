@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { callCentre, tr, type DialogContext } from '../context.ts';
+import type { DialogContext } from '../context.ts';
 import type { OutMessage } from '../../core/types.ts';
 import { readBirthDate, readIdentifier } from '../values.ts';
 import type { DialogCompletion, DialogDef, Extraction, Slots } from '../types.ts';
@@ -9,6 +9,12 @@ import { StatusApiError } from '../../status/errors.ts';
 /** Verification ends after this long without personal data being asked for. */
 export const VERIFICATION_IDLE_MS = 10 * 60_000;
 const tokenKey = (ref: string) => `participant-token:${ref}`;
+
+/** A sentence of the status catalogue (knowledge/messages/status.yaml), in the turn's language or in both. */
+const m = (ctx: DialogContext, key: string, params?: Record<string, string | number>): string => ctx.deps.kb.message(`status.${key}`, ctx.lang, params);
+const both = (ctx: DialogContext, key: string): { id: string; en: string } => ({
+  id: ctx.deps.kb.message(`status.${key}`, 'id'), en: ctx.deps.kb.message(`status.${key}`, 'en'),
+});
 
 /** Keep the participant token under its own key; the conversation state gets only a reference to it. */
 async function remember(ctx: DialogContext, token: string, expiresAt: string, displayName: string): Promise<void> {
@@ -39,22 +45,11 @@ export async function currentVerification(ctx: DialogContext): Promise<{ token: 
   return { token, displayName: v.displayName };
 }
 
-const askIdentifier = (ctx: DialogContext, reprompt: boolean): OutMessage[] => [{ text: tr(ctx, {
-  id: (reprompt ? 'Nomor itu belum sesuai. ' : 'Untuk melindungi data Anda, Jessi perlu memverifikasi identitas terlebih dahulu. ') +
-    'Silakan kirim *nomor KPJ* (11 digit, ada di kartu peserta) atau *NIK* (16 digit, di KTP).',
-  en: (reprompt ? 'That number does not look right. ' : 'To protect your data, I first need to verify your identity. ') +
-    'Please send your *KPJ number* (11 digits, on your membership card) or your *NIK* (16 digits, on your ID card).',
-}) }];
+const askIdentifier = (ctx: DialogContext, reprompt: boolean): OutMessage[] => [{ text: m(ctx, reprompt ? 'ask_identifier_again' : 'ask_identifier') }];
 
-const askBirthDate = (ctx: DialogContext, reprompt: boolean): OutMessage[] => [{ text: tr(ctx, {
-  id: reprompt ? 'Mohon tulis *tanggal lahir* dengan format tanggal-bulan-tahun, contoh: *15-03-1990*.' : 'Silakan kirim *tanggal lahir* Anda (tanggal-bulan-tahun, contoh: *15-03-1990*).',
-  en: reprompt ? 'Please type your *date of birth* as day-month-year, e.g. *15-03-1990*.' : 'Please send your *date of birth* (day-month-year, e.g. *15-03-1990*).',
-}) }];
+const askBirthDate = (ctx: DialogContext, reprompt: boolean): OutMessage[] => [{ text: m(ctx, reprompt ? 'ask_birth_date_again' : 'ask_birth_date') }];
 
-const askCode = (ctx: DialogContext, maskedPhone: string | undefined): OutMessage[] => [{ text: tr(ctx, {
-  id: `Kode OTP 6 digit telah dikirim lewat SMS ke nomor HP terdaftar *${maskedPhone ?? '-'}*. Silakan ketik kodenya di sini (berlaku 5 menit); jangan berikan kode ini kepada siapa pun, termasuk yang mengaku petugas. Belum menerima? Ketik *kirim ulang*.`,
-  en: `A 6-digit one-time code (OTP) was sent by SMS to your registered phone *${maskedPhone ?? '-'}*. Please type the code here (valid for 5 minutes); never give it to anyone, even someone claiming to be staff. Didn't get it? Type *resend*.`,
-}) }];
+const askCode = (ctx: DialogContext, maskedPhone: string | undefined): OutMessage[] => [{ text: m(ctx, 'ask_code', { phone: maskedPhone ?? '-' }) }];
 
 /** A resend is allowed this long after the last code. */
 const RESEND_AFTER_MS = 60_000;
@@ -88,10 +83,7 @@ export function verifiedDialog(spec: {
       const kind = statusErrorKind(e);
       if (kind === 'expired') {
         await forgetVerification(ctx);
-        return { done: false, clear: ['identifier', 'birthDate'], messages: [{ text: tr(ctx, {
-          id: 'Sesi verifikasi Anda sudah berakhir. Mohon verifikasi ulang.',
-          en: 'Your verification has expired. Please verify again.',
-        }) }] };
+        return { done: false, clear: ['identifier', 'birthDate'], messages: [{ text: m(ctx, 'verification_expired') }] };
       }
       return { done: true, messages: [unavailableMessage(ctx)] };
     }
@@ -112,25 +104,19 @@ export function verifiedDialog(spec: {
   async function sendCode(ctx: DialogContext, slots: Slots, resend: boolean): Promise<DialogCompletion> {
     const wait = await sourceAllowed(ctx);
     if (wait !== undefined)
-      return { done: true, messages: [{ text: tr(ctx, {
-        id: `Maaf, terlalu banyak percobaan verifikasi dari sini dalam waktu singkat. Silakan coba lagi dalam ${Math.ceil(wait / 60)} menit, atau hubungi call center *${callCentre(ctx)}*.`,
-        en: `Sorry, too many verification attempts from here in a short time. Please try again in ${Math.ceil(wait / 60)} minutes, or call *${callCentre(ctx)}*.`,
-      }) }] };
+      return { done: true, messages: [{ text: m(ctx, 'verify_limited', { minutes: Math.ceil(wait / 60) }) }] };
     try {
       const c = await ctx.deps.status.verify(slots.identifier as string, slots.birthDate as string);
       slots.challenge = { id: c.challengeId, maskedPhone: c.maskedPhone, sentAt: ctx.deps.now(), for: `${String(slots.identifier)}|${String(slots.birthDate)}` } satisfies PendingChallenge;
       delete slots.code;
-      const intro = resend ? [{ text: tr(ctx, { id: 'Kode baru sudah dikirim.', en: 'A new code has been sent.' }) }] : [];
+      const intro = resend ? [{ text: m(ctx, 'code_resent') }] : [];
       return { done: false, clear: [], awaiting: 'code', messages: [...intro, ...askCode(ctx, c.maskedPhone)] };
     } catch (e) {
       const kind = statusErrorKind(e);
       // Nothing personal is revealed; the number is kept, so a mistyped date needs only the date again
       // (a different KPJ/NIK typed now replaces it).
       if (kind === 'mismatch')
-        return { done: false, clear: ['birthDate'], messages: [{ text: tr(ctx, {
-          id: 'Maaf, data tidak cocok. Periksa kembali tanggal lahir Anda (atau kirim nomor KPJ/NIK yang benar), lalu coba lagi.',
-          en: 'Sorry, the details do not match. Please check your date of birth (or send the right KPJ/NIK), then try again.',
-        }) }] };
+        return { done: false, clear: ['birthDate'], messages: [{ text: m(ctx, 'details_mismatch') }] };
       if (kind === 'locked') return { done: true, messages: [lockedMessage(ctx, e)] };
       return { done: true, messages: [unavailableMessage(ctx)] };
     }
@@ -148,23 +134,14 @@ export function verifiedDialog(spec: {
     } catch (e) {
       const kind = statusErrorKind(e);
       if (kind === 'wrong_code')
-        return { done: false, clear: [], awaiting: 'code', messages: [{ text: tr(ctx, {
-          id: 'Kode OTP salah. Silakan periksa SMS Anda dan ketik lagi kodenya, atau ketik *kirim ulang* untuk kode baru.',
-          en: 'That code is wrong. Please check your SMS and type the code again, or type *resend* for a new code.',
-        }) }] };
+        return { done: false, clear: [], awaiting: 'code', messages: [{ text: m(ctx, 'code_wrong') }] };
       if (kind === 'code_expired') {
         pending.sentAt = 0; // a new code may be asked for at once
-        return { done: false, clear: [], awaiting: 'code', messages: [{ text: tr(ctx, {
-          id: 'Kode OTP sudah kedaluwarsa (berlaku 5 menit). Ketik *kirim ulang* untuk mendapatkan kode baru.',
-          en: 'The code has expired (codes are valid for 5 minutes). Type *resend* to get a new one.',
-        }) }] };
+        return { done: false, clear: [], awaiting: 'code', messages: [{ text: m(ctx, 'code_expired') }] };
       }
       if (kind === 'challenge_ended') {
         delete slots.challenge;
-        return { done: true, messages: [{ text: tr(ctx, {
-          id: `Demi keamanan, verifikasi dihentikan karena kode OTP salah 3 kali. Anda bisa mencoba lagi dari awal, atau hubungi call center *${callCentre(ctx)}*.`,
-          en: `For your security, verification has stopped after 3 wrong codes. You can start again, or call *${callCentre(ctx)}*.`,
-        }) }] };
+        return { done: true, messages: [{ text: m(ctx, 'challenge_ended') }] };
       }
       if (kind === 'locked') return { done: true, messages: [lockedMessage(ctx, e)] };
       return { done: true, messages: [unavailableMessage(ctx)] };
@@ -172,12 +149,8 @@ export function verifiedDialog(spec: {
   }
 
   function lockedMessage(ctx: DialogContext, e: unknown): OutMessage {
-    const m = e instanceof StatusApiError ? e.retryAfterMinutes : undefined;
-    const wait = { id: m ? `dalam ${m} menit` : 'beberapa saat lagi', en: m ? `in ${m} minutes` : 'later' };
-    return { text: tr(ctx, {
-      id: `Demi keamanan, verifikasi untuk nomor ini dikunci sementara karena terlalu banyak percobaan yang gagal. Silakan coba lagi ${wait.id}, atau hubungi call center *${callCentre(ctx)}*.`,
-      en: `For your security, verification for this number is locked for a while after too many failed attempts. Please try again ${wait.en}, or call *${callCentre(ctx)}*.`,
-    }) };
+    const minutes = e instanceof StatusApiError ? e.retryAfterMinutes : undefined;
+    return { text: m(ctx, 'locked', { wait: minutes ? m(ctx, 'locked_wait_minutes', { minutes }) : m(ctx, 'locked_wait_later') }) };
   }
 
   return {
@@ -199,7 +172,7 @@ export function verifiedDialog(spec: {
         if (code && !/\d{7,}/.test(text)) return { values: { code } };
         if (RESEND.test(text)) return { values: { resend: true } };
         if (/(?<!\d)\d{4,8}(?!\d)/.test(text) && !/\d{9,}/.test(text))
-          return { values, invalid: { slot: 'code', reason: { id: 'Kode OTP terdiri dari 6 digit.', en: 'The one-time code has 6 digits.' } } };
+          return { values, invalid: { slot: 'code', reason: both(ctx, 'code_format') } };
       }
       const id = readIdentifier(text);
       if (id && 'value' in id) values.identifier = id.value;
@@ -207,9 +180,9 @@ export function verifiedDialog(spec: {
       const birth = readBirthDate(rest, ctx.deps.now());
       if (birth.iso) values.birthDate = birth.iso;
       if (!values.identifier && awaiting === 'identifier' && id && 'invalid' in id)
-        return { values, invalid: { slot: 'identifier', reason: { id: 'KPJ terdiri dari 11 digit dan NIK 16 digit.', en: 'A KPJ has 11 digits and a NIK 16 digits.' } } };
+        return { values, invalid: { slot: 'identifier', reason: both(ctx, 'identifier_format') } };
       if (!values.birthDate && awaiting === 'birthDate' && birth.invalid)
-        return { values, invalid: { slot: 'birthDate', reason: { id: 'Tanggal itu tidak valid.', en: 'That date is not valid.' } } };
+        return { values, invalid: { slot: 'birthDate', reason: both(ctx, 'date_invalid') } };
       return { values };
     },
 
@@ -225,10 +198,7 @@ export function verifiedDialog(spec: {
         delete slots.resend;
         const wait = Math.ceil((pending.sentAt + RESEND_AFTER_MS - ctx.deps.now()) / 1000);
         if (wait > 0)
-          return { done: false, clear: [], awaiting: 'code', messages: [{ text: tr(ctx, {
-            id: `Kode baru bisa diminta dalam ${wait} detik. Sementara itu, silakan cek SMS di nomor *${pending.maskedPhone}*.`,
-            en: `A new code can be requested in ${wait} seconds. Meanwhile, please check the SMS on *${pending.maskedPhone}*.`,
-          }) }] };
+          return { done: false, clear: [], awaiting: 'code', messages: [{ text: m(ctx, 'resend_wait', { seconds: wait, phone: pending.maskedPhone }) }] };
         return sendCode(ctx, slots, true);
       }
       if (pending && typeof slots.code === 'string') return checkCode(ctx, slots, pending);
