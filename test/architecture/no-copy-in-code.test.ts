@@ -9,7 +9,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const STILL_TO_MOVE = new Set([
-  'src/dialogs/simulation/jht.ts',
   'src/dialogs/simulation/jp.ts',
 ]);
 

@@ -1,4 +1,4 @@
-import { tr } from '../context.ts';
+import type { DialogContext } from '../context.ts';
 import { simulateJht } from '../../calc/jht.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatMonths, formatPercent } from '../format.ts';
@@ -26,10 +26,13 @@ import type { DialogDef, Extraction, Slots } from '../types.ts';
 
 const MAX_MONTHS = 50 * 12;
 
-const vagueWage = {
-  id: 'UMR/UMP berbeda di tiap daerah, jadi Jessi perlu angkanya.',
-  en: 'The minimum wage differs by region, so I need the actual amount.',
-};
+/** A sentence of the simulations catalogue (knowledge/messages/simulations.yaml), in the turn's language or in both. */
+const m = (ctx: DialogContext, key: string, params?: Record<string, string | number>): string => ctx.deps.kb.message(`simulations.${key}`, ctx.lang, params);
+const both = (ctx: DialogContext, key: string, params?: Record<string, string | number>): { id: string; en: string } => ({
+  id: ctx.deps.kb.message(`simulations.${key}`, 'id', params), en: ctx.deps.kb.message(`simulations.${key}`, 'en', params),
+});
+/** An example amount as the user would type it ("5 juta", "5 million"). */
+const millions = (ctx: DialogContext, n: number): string => (ctx.lang === 'en' ? `${n} million` : `${n} juta`);
 
 /** JHT balance simulation: asks for the wage and the years; the starting balance is optional (Rp0). */
 export const jhtSimulation: DialogDef = {
@@ -51,7 +54,7 @@ export const jhtSimulation: DialogDef = {
         const year = /\b(20\d\d)\b/.exec(t)?.[1];
         const pick = year ? declared.find((d) => d.year === Number(year)) : declared[0];
         if (pick) { values.growth = pick.rate; values.growthYear = pick.year; }
-        else if (year) return { values, invalid: { slot: 'growth', reason: { id: `Hasil pengembangan JHT ${year} belum ada di data Jessi; yang tersedia: ${declared.map((d) => d.year).join(', ') || '-'}.`, en: `The ${year} JHT return is not in my data; available: ${declared.map((d) => d.year).join(', ') || '-'}.` } } };
+        else if (year) return { values, invalid: { slot: 'growth', reason: both(ctx, 'jht_growth_year_unknown', { year, available: declared.map((d) => d.year).join(', ') || '-' }) } };
         else values.growth = ctx.deps.calc.jhtLatestReturn;
       }
     }
@@ -85,32 +88,18 @@ export const jhtSimulation: DialogDef = {
     }
     if (typeof values.months === 'number' && (values.months < 1 || values.months > MAX_MONTHS)) {
       delete values.months;
-      return { values, invalid: { slot: 'months', reason: { id: 'Lama bekerja perlu antara 1 bulan dan 50 tahun.', en: 'The period must be between 1 month and 50 years.' } } };
+      return { values, invalid: { slot: 'months', reason: both(ctx, 'jht_months_out_of_range') } };
     }
-    if (money.vague && values.wage === undefined) return { values, invalid: { slot: 'wage', reason: vagueWage } };
+    if (money.vague && values.wage === undefined) return { values, invalid: { slot: 'wage', reason: both(ctx, 'jht_vague_wage') } };
     return { values };
   },
 
   prompt(slot, ctx, slots, reprompt) {
     const reused = slots.reusedWage && typeof slots.wage === 'number' && !reprompt ? `${reusedWageNote(ctx, formatRupiah(slots.wage))} ` : '';
     if (slot === 'wage') {
-      return [{ text: tr(ctx, {
-        id: reprompt
-          ? 'Berapa *gaji/upah per bulan* yang dilaporkan ke BPJS Ketenagakerjaan? Tulis angkanya, contoh: *5 juta* atau *Rp5.500.000*.'
-          : 'Baik, kita hitung simulasi saldo JHT. Berapa *gaji/upah per bulan* Anda (upah pokok + tunjangan tetap)? Contoh: *5 juta*.',
-        en: reprompt
-          ? 'What is your *monthly wage/salary* reported to BPJS Ketenagakerjaan? Please type the amount, e.g. *5 million* or *Rp5.500.000*.'
-          : "Sure, let's estimate your JHT balance. What is your *monthly wage/salary* (basic wage + fixed allowances)? E.g. *5 million*.",
-      }) }];
+      return [{ text: reprompt ? m(ctx, 'jht_ask_wage_again', { example: millions(ctx, 5), exact: formatRupiah(5_500_000) }) : m(ctx, 'jht_ask_wage', { example: millions(ctx, 5) }) }];
     }
-    return [{ text: reused + tr(ctx, {
-      id: reprompt
-        ? 'Berapa *tahun* lagi Anda akan bekerja dan membayar iuran? Tulis angkanya, contoh: *10 tahun*.'
-        : 'Berapa *lama (tahun)* Anda akan terus bekerja dan membayar iuran JHT? Contoh: *10 tahun*.',
-      en: reprompt
-        ? 'For how many *years* will you keep working and contributing? Please type a number, e.g. *10 years*.'
-        : 'For how many *years* will you keep working and paying JHT contributions? E.g. *10 years*.',
-    }) }];
+    return [{ text: reused + m(ctx, reprompt ? 'jht_ask_years_again' : 'jht_ask_years') }];
   },
 
   async complete(ctx, slots) {
@@ -126,7 +115,7 @@ export const jhtSimulation: DialogDef = {
     const latestDeclared = declaredJhtReturns(ctx.deps.kb.rules)[0];
     const latestYear = latestDeclared?.year ?? p.jhtLatestReturnYear;
     const growthSource = typeof slots.growthYear === 'number'
-      ? tr(ctx, { id: ` (hasil pengembangan JHT yang diumumkan untuk ${slots.growthYear})`, en: ` (the declared JHT return for ${slots.growthYear})` })
+      ? m(ctx, 'jht_growth_declared', { year: slots.growthYear })
       : '';
     const L = ctx.lang;
     const period = formatMonths(months, L);
@@ -134,37 +123,28 @@ export const jhtSimulation: DialogDef = {
     const latest = formatPercent(latestDeclared?.rate ?? p.jhtLatestReturn, L);
     const growthHint =
       slots.growth === undefined && latestYear
-        ? tr(ctx, {
-            id: ` (asumsi simulator resmi; hasil pengembangan JHT ${latestYear} adalah ${latest}: ketik "pakai hasil pengembangan ${latestYear}" untuk memakainya)`,
-            en: ` (the official simulator's assumption; the ${latestYear} JHT return was ${latest}: type "use the ${latestYear} return" to use it)`,
-          })
+        ? m(ctx, 'jht_growth_hint', { year: latestYear, rate: latest })
         : growthSource;
-    const text = tr(ctx, {
-      id:
-        (slots.reusedWage ? `${reusedWageNote(ctx, formatRupiah(wage))}\n` : '') +
-        `📊 *Estimasi saldo JHT* setelah ${period}: *${formatRupiah(r.balance)}*\n\n` +
-        `Rincian: iuran Anda (${formatPercent(p.jhtWorkerRate, L)}) ${formatRupiah(r.ownContributions)} + iuran pemberi kerja (${formatPercent(p.jhtEmployerRate, L)}) ${formatRupiah(r.employerContributions)}` +
-        (balance ? ` + saldo awal ${formatRupiah(balance)}` : '') + ` + hasil pengembangan ${formatRupiah(r.growth)}.\n\n` +
-        `Asumsi: upah tetap ${formatRupiah(wage)}/bulan, iuran ${formatRupiah(r.monthlyContribution)}/bulan dibayar tiap tanggal 1, hasil pengembangan ${growth} per tahun${growthHint}, ` +
-        (balance ? `saldo awal ${formatRupiah(balance)}.` : 'saldo awal Rp0 (jika sudah punya saldo, ketik misalnya "saldo awal 10 juta").') +
-        `\n\nIni perkiraan, bukan jumlah pasti: hasil pengembangan sebenarnya ditetapkan tiap tahun dan upah bisa berubah. ` +
-        `Ingin mencoba angka lain? Ketik misalnya "kalau 20 tahun?" atau "kalau gajinya 10 juta?".`,
-      en:
-        (slots.reusedWage ? `${reusedWageNote(ctx, formatRupiah(wage))}\n` : '') +
-        `📊 *Estimated JHT balance* after ${period}: *${formatRupiah(r.balance)}*\n\n` +
-        `Breakdown: your contributions (${formatPercent(p.jhtWorkerRate, L)}) ${formatRupiah(r.ownContributions)} + employer contributions (${formatPercent(p.jhtEmployerRate, L)}) ${formatRupiah(r.employerContributions)}` +
-        (balance ? ` + starting balance ${formatRupiah(balance)}` : '') + ` + investment growth ${formatRupiah(r.growth)}.\n\n` +
-        `Assumptions: a fixed wage of ${formatRupiah(wage)}/month, contributions of ${formatRupiah(r.monthlyContribution)}/month paid on the 1st, growth of ${growth} a year${growthHint}, ` +
-        (balance ? `starting balance ${formatRupiah(balance)}.` : 'starting balance Rp0 (if you already have a balance, type e.g. "starting balance 10 million").') +
-        `\n\nThis is an estimate, not a guaranteed amount: actual returns are set every year and wages change. ` +
-        `Want to try other numbers? Type e.g. "what if 20 years?" or "what if my salary is 10 million?".`,
-    });
+    const text =
+      (slots.reusedWage ? `${reusedWageNote(ctx, formatRupiah(wage))}\n` : '') +
+      m(ctx, 'jht_result', {
+        period, balance: formatRupiah(r.balance),
+        worker_rate: formatPercent(p.jhtWorkerRate, L), own: formatRupiah(r.ownContributions),
+        employer_rate: formatPercent(p.jhtEmployerRate, L), employer: formatRupiah(r.employerContributions),
+        start_part: balance ? m(ctx, 'jht_start_part', { amount: formatRupiah(balance) }) : '',
+        growth_amount: formatRupiah(r.growth), wage: formatRupiah(wage), monthly: formatRupiah(r.monthlyContribution),
+        growth, growth_note: growthHint,
+        start_assumption: balance
+          ? m(ctx, 'jht_start_assumption', { amount: formatRupiah(balance) })
+          : m(ctx, 'jht_start_assumption_none', { zero: formatRupiah(0), example: millions(ctx, 10) }),
+        example_wage: millions(ctx, 10),
+      });
     return {
       done: true,
       messages: [{ text, buttons: [
-        { title: tr(ctx, { id: 'Cek saldo JHT saya', en: 'Check my JHT balance' }), payload: 'intent:jht_balance' },
-        { title: tr(ctx, { id: 'Cara klaim JHT', en: 'How to claim JHT' }), payload: 'intent:jht_claim_how' },
-        { title: tr(ctx, { id: 'Simulasi pensiun (JP)', en: 'Pension (JP) simulation' }), payload: 'dialog:jp_simulation' },
+        { title: m(ctx, 'jht_balance_button'), payload: 'intent:jht_balance' },
+        { title: m(ctx, 'jht_claim_how_button'), payload: 'intent:jht_claim_how' },
+        { title: m(ctx, 'jp_simulation_long_button'), payload: 'dialog:jp_simulation' },
       ] }],
     };
   },
