@@ -1,4 +1,3 @@
-import { callCentre, tr } from '../context.ts';
 import { jpBenefitFormula, simulateJp } from '../../calc/jp.ts';
 import { wageEarnerContribution } from '../../calc/contributions.ts';
 import { formatRupiah } from '../../calc/money.ts';
@@ -10,6 +9,12 @@ const JP_START = '2015-07';
 import type { DialogCompletion, DialogDef, Extraction, Slots } from '../types.ts';
 import type { DialogContext } from '../context.ts';
 
+/** A sentence of the simulations catalogue (knowledge/messages/simulations.yaml), in the turn's language or in both. */
+const m = (ctx: DialogContext, key: string, params?: Record<string, string | number>): string => ctx.deps.kb.message(`simulations.${key}`, ctx.lang, params);
+const both = (ctx: DialogContext, key: string): { id: string; en: string } => ({
+  id: ctx.deps.kb.message(`simulations.${key}`, 'id'), en: ctx.deps.kb.message(`simulations.${key}`, 'en'),
+});
+
 /** The monthly JP contribution (employer + worker) for a wage. */
 function contributionReply(ctx: DialogContext, wage: number, reusedWage: boolean): DialogCompletion {
     rememberFacts(ctx.state, { wage });
@@ -17,15 +22,15 @@ function contributionReply(ctx: DialogContext, wage: number, reusedWage: boolean
     const rp = formatRupiah;
     const reused = reusedWage ? `${reusedWageNote(ctx, rp(wage))}\n` : '';
     const capped = c.cappedWage < wage;
-    const text = reused + tr(ctx, {
-      id: `🧮 *Iuran JP per bulan* untuk upah ${rp(wage)}: pemberi kerja ${rp(c.employer)} (${formatPercent(ctx.deps.calc.jpEmployerRate, 'id')}) + dipotong dari gaji Anda ${rp(c.worker)} (${formatPercent(ctx.deps.calc.jpWorkerRate, 'id')})` +
-        (capped ? `, dihitung dari batas upah JP ${rp(c.cappedWage)}` : '') + `.\n\nIngin perkiraan pensiunnya? Ketik "simulasi JP".`,
-      en: `🧮 *Monthly JP contribution* for a wage of ${rp(wage)}: employer ${rp(c.employer)} (${formatPercent(ctx.deps.calc.jpEmployerRate, 'en')}) + deducted from your pay ${rp(c.worker)} (${formatPercent(ctx.deps.calc.jpWorkerRate, 'en')})` +
-        (capped ? `, on the JP wage ceiling of ${rp(c.cappedWage)}` : '') + `.\n\nWant the pension estimate? Type "JP simulation".`,
+    const L = ctx.lang;
+    const text = reused + m(ctx, 'jp_contribution', {
+      wage: rp(wage), employer: rp(c.employer), employer_rate: formatPercent(ctx.deps.calc.jpEmployerRate, L),
+      worker: rp(c.worker), worker_rate: formatPercent(ctx.deps.calc.jpWorkerRate, L),
+      cap_note: capped ? m(ctx, 'jp_contribution_cap', { cap: rp(c.cappedWage) }) : '',
     });
     return { done: true, messages: [{ text, buttons: [
-      { title: tr(ctx, { id: 'Simulasi JP', en: 'JP simulation' }), payload: 'dialog:jp_simulation' },
-      { title: tr(ctx, { id: 'Semua iuran', en: 'All contributions' }), payload: 'intent:contribution_rates' },
+      { title: m(ctx, 'jp_simulation_button'), payload: 'dialog:jp_simulation' },
+      { title: m(ctx, 'all_contributions_button'), payload: 'intent:contribution_rates' },
     ] }] };
 }
 
@@ -93,22 +98,16 @@ export const jpSimulation: DialogDef = {
     const raise = joined ? undefined : readPercent(text);
     if (raise !== undefined && raise >= 0 && raise <= 0.3) values.raise = raise;
     if (birth.invalid && awaiting === 'birthDate')
-      return { values, invalid: { slot: 'birthDate', reason: { id: 'Tanggal lahir itu tidak valid.', en: 'That birth date is not valid.' } } };
+      return { values, invalid: { slot: 'birthDate', reason: both(ctx, 'jp_birth_date_invalid') } };
     if (money.vague && values.wage === undefined)
-      return { values, invalid: { slot: 'wage', reason: { id: 'UMR/UMP berbeda di tiap daerah, jadi Jessi perlu angkanya.', en: 'The minimum wage differs by region, so I need the amount.' } } };
+      return { values, invalid: { slot: 'wage', reason: both(ctx, 'jp_vague_wage') } };
     return { values };
   },
 
   prompt(slot, ctx, _slots, reprompt) {
     if (slot === 'wage')
-      return [{ text: tr(ctx, {
-        id: reprompt ? 'Berapa *gaji/upah per bulan* Anda saat ini? Contoh: *7 juta*.' : 'Baik, kita hitung perkiraan Jaminan Pensiun (JP). Berapa *gaji/upah per bulan* Anda saat ini? Contoh: *7 juta*.',
-        en: reprompt ? 'What is your current *monthly wage*? E.g. *7 million*.' : "Sure, let's estimate your pension (JP). What is your current *monthly wage*? E.g. *7 million*.",
-      }) }];
-    return [{ text: tr(ctx, {
-      id: reprompt ? 'Mohon tulis *tanggal lahir* dengan format tanggal-bulan-tahun, contoh: *15-06-1990*.' : 'Kapan *tanggal lahir* Anda? (tanggal-bulan-tahun, contoh: *15-06-1990*)',
-      en: reprompt ? 'Please type your *date of birth* as day-month-year, e.g. *15-06-1990*.' : 'What is your *date of birth*? (day-month-year, e.g. *15-06-1990*)',
-    }) }];
+      return [{ text: m(ctx, reprompt ? 'jp_ask_wage_again' : 'jp_ask_wage', { example: ctx.lang === 'en' ? '7 million' : '7 juta' }) }];
+    return [{ text: m(ctx, reprompt ? 'jp_ask_birth_date_again' : 'jp_ask_birth_date') }];
   },
 
   async complete(ctx, slots) {
@@ -131,36 +130,24 @@ export const jpSimulation: DialogDef = {
     const joinedMonth = joined ? `${monthName(Number(joined.slice(5, 7)), L)} ${joined.slice(0, 4)}` : '';
     const reused = [
       slots.reusedWage ? reusedWageNote(ctx, formatRupiah(wage)) : '',
-      slots.reusedBirth ? tr(ctx, { id: `Memakai tanggal lahir ${formatDate(birthDate, 'id')} yang Anda sebut tadi.`, en: `Using the birth date ${formatDate(birthDate, 'en')} you gave earlier.` }) : '',
-      slots.birthYearOnly === true ? tr(ctx, {
-        id: `Tanggal lahir dianggap 1 Juli ${birthDate.slice(0, 4)} (hanya tahunnya yang disebut); tulis tanggal lengkap, mis. *15-03-${birthDate.slice(0, 4)}*, untuk hasil yang lebih tepat.`,
-        en: `Birth date taken as 1 July ${birthDate.slice(0, 4)} (only the year was given); type the full date, e.g. *15-03-${birthDate.slice(0, 4)}*, for a closer estimate.`,
-      }) : '',
+      slots.reusedBirth ? m(ctx, 'jp_reused_birth', { date: formatDate(birthDate, L) }) : '',
+      slots.birthYearOnly === true ? m(ctx, 'jp_birth_year_only', { year: birthDate.slice(0, 4) }) : '',
     ].filter(Boolean).join(' ');
     const prefix = reused ? `${reused}\n\n` : '';
     const clamped = rawJoined && rawJoined < JP_START
-      ? tr(ctx, { id: ' (JP baru ada sejak Juli 2015, jadi dihitung dari Juli 2015)', en: ' (JP only exists since July 2015, so counted from July 2015)' })
+      ? m(ctx, 'jp_joined_clamped')
       : '';
     const basis = joined
-      ? tr(ctx, {
-          id: `iuran dihitung sejak ${joinedMonth}${clamped} (sudah ${formatMonths(paidMonths, 'id')} dibayar) sampai usia pensiun tanpa putus, dengan upah yang sama`,
-          en: `contributions counted from ${joinedMonth}${clamped} (${formatMonths(paidMonths, 'en')} already paid) until pension age without a break, at the same wage`,
-        })
-      : tr(ctx, {
-          id: slots.joined === 'now' ? 'Anda baru ikut JP, jadi iuran dihitung mulai bulan ini sampai usia pensiun' : 'iuran dihitung *mulai bulan ini* sampai usia pensiun (iuran yang sudah Anda bayar belum dihitung)',
-          en: slots.joined === 'now' ? 'you have just joined JP, so contributions are counted from this month until pension age' : 'contributions counted *from this month* until pension age (contributions you have already paid are not counted)',
-        });
+      ? m(ctx, 'jp_basis_joined', { month: joinedMonth, clamped, paid: formatMonths(paidMonths, L) })
+      : m(ctx, slots.joined === 'now' ? 'jp_basis_just_joined' : 'jp_basis_from_now');
     const invite = !joined && slots.joined !== 'now'
-      ? tr(ctx, {
-          id: '\n\nSudah lama ikut JP? *Sejak kapan ikut JP?* Ketik misalnya "saya ikut JP sejak 2016" untuk menghitung ulang dengan masa iur yang sudah dibayar.',
-          en: '\n\nBeen in JP for a while? *Since when have you been in JP?* Type e.g. "I joined JP in 2016" ("since 2016") to recompute with the months already paid.',
-        })
+      ? m(ctx, 'jp_invite_joined')
       : '';
     const when = `${monthName(r.retirementMonth, L)} ${r.retirementYear}`;
     const masa = formatMonths(r.contributionMonths, L);
-    const assumptions = tr(ctx, {
-      id: `Asumsi: ${basis}, upah ${formatRupiah(wage)}/bulan naik ${formatPercent(raise, 'id')} per tahun (ketik mis. "kenaikan gaji 5%" untuk mengubahnya), batas upah JP ${formatRupiah(ctx.deps.calc.jpWageCeiling)} ikut naik ${formatPercent(ctx.deps.calc.jpCeilingGrowth, 'id')} per tahun, tanpa penyesuaian inflasi. Lahir ${formatDate(birthDate, 'id')}.`,
-      en: `Assumptions: ${basis}, a wage of ${formatRupiah(wage)}/month rising ${formatPercent(raise, 'en')} a year (type e.g. "raise 5%" to change it), the JP wage ceiling of ${formatRupiah(ctx.deps.calc.jpWageCeiling)} rising ${formatPercent(ctx.deps.calc.jpCeilingGrowth, 'en')} a year, no inflation indexing. Born ${formatDate(birthDate, 'en')}.`,
+    const assumptions = m(ctx, 'jp_assumptions', {
+      basis, wage: formatRupiah(wage), raise: formatPercent(raise, L), example_raise: formatPercent(0.05, L),
+      ceiling: formatRupiah(ctx.deps.calc.jpWageCeiling), ceiling_growth: formatPercent(ctx.deps.calc.jpCeilingGrowth, L), born: formatDate(birthDate, L),
     });
     let text: string;
     const stopAge = typeof slots.stopAge === 'number' ? slots.stopAge : undefined;
@@ -170,48 +157,34 @@ export const jpSimulation: DialogDef = {
     if (stopAge !== undefined && stopMonths !== undefined && stopAge < r.pensionAge && r.kind !== 'past_pension_age') {
       const b = jpBenefitFormula(stopMonths, r.averageWage, ctx.deps.calc);
       const enough = stopMonths >= ctx.deps.calc.jpMinMonths;
-      text = tr(ctx, {
-        id: `📊 *Estimasi Jaminan Pensiun jika berhenti mengiur di usia ${stopAge}*\nUsia pensiun JP tetap *${r.pensionAge} tahun* (${when}, menurut PP 45/2015); berhenti di usia ${stopAge} membuat masa iur ${formatMonths(stopMonths, 'id')} (${stopMonths} bulan).\n` +
-          (enough
-            ? `Perkiraan manfaat pensiun bulanan mulai ${when}: *${formatRupiah(b.benefit)}* (${formatPercent(ctx.deps.calc.jpAccrualRate, 'id')} × masa iur × rata-rata upah ${formatRupiah(r.averageWage)}).`
-            : `Masa iur itu kurang dari ${ctx.deps.calc.jpMinMonths} bulan, jadi manfaatnya dibayar *sekaligus* (akumulasi iuran ditambah hasil pengembangan), bukan bulanan.`) +
-          `\n\n${assumptions}\n\nIni perkiraan, bukan jumlah pasti. Ketik "pensiun umur ${r.pensionAge}" untuk kembali ke usia pensiun normal.`,
-        en: `📊 *Estimated pension (JP) if you stop contributing at ${stopAge}*\nThe JP pension age stays *${r.pensionAge}* (${when}, per PP 45/2015); stopping at ${stopAge} gives a contribution period of ${formatMonths(stopMonths, 'en')} (${stopMonths} months).\n` +
-          (enough
-            ? `Estimated monthly pension from ${when}: *${formatRupiah(b.benefit)}* (${formatPercent(ctx.deps.calc.jpAccrualRate, 'en')} × contribution years × average wage ${formatRupiah(r.averageWage)}).`
-            : `That is under ${ctx.deps.calc.jpMinMonths} months, so the benefit is paid *as a lump sum* (contributions plus returns), not monthly.`) +
-          `\n\n${assumptions}\n\nThis is an estimate, not a guaranteed amount. Type "retire at ${r.pensionAge}" to go back to the normal pension age.`,
+      text = m(ctx, 'jp_stop_result', {
+        stop_age: stopAge, pension_age: r.pensionAge, when, period: formatMonths(stopMonths, L), months: stopMonths,
+        outcome: enough
+          ? m(ctx, 'jp_stop_monthly', { when, benefit: formatRupiah(b.benefit), accrual: formatPercent(ctx.deps.calc.jpAccrualRate, L), average: formatRupiah(r.averageWage) })
+          : m(ctx, 'jp_stop_lump_sum', { min_months: ctx.deps.calc.jpMinMonths }),
+        assumptions,
       });
     } else if (r.kind === 'monthly') {
-      text = tr(ctx, {
-        id: `📊 *Estimasi Jaminan Pensiun*\nUsia pensiun Anda *${r.pensionAge} tahun*, tercapai pada *${when}*. Masa iur ${masa} (${r.contributionMonths} bulan).\nPerkiraan manfaat pensiun bulanan tahun pertama: *${formatRupiah(r.monthlyBenefit)}*` +
-          (r.cappedAtMax ? ` (dibatasi manfaat maksimum yang berlaku sekarang)` : '') + (r.raisedToMin ? ` (dinaikkan ke manfaat minimum yang berlaku sekarang)` : '') +
-          `.\nRumus: ${formatPercent(ctx.deps.calc.jpAccrualRate, 'id')} × masa iur (tahun) × rata-rata upah ${formatRupiah(r.averageWage)}.\n\n${assumptions}\n\nIni perkiraan, bukan jumlah pasti: batas upah serta manfaat minimum dan maksimum disesuaikan tiap tahun.${invite}`,
-        en: `📊 *Estimated pension (JP)*\nYour pension age is *${r.pensionAge}*, reached in *${when}*. Contribution period ${masa} (${r.contributionMonths} months).\nEstimated monthly pension in the first year: *${formatRupiah(r.monthlyBenefit)}*` +
-          (r.cappedAtMax ? ` (capped at today's maximum benefit)` : '') + (r.raisedToMin ? ` (raised to today's minimum benefit)` : '') +
-          `.\nFormula: ${formatPercent(ctx.deps.calc.jpAccrualRate, 'en')} × contribution years × average wage ${formatRupiah(r.averageWage)}.\n\n${assumptions}\n\nThis is an estimate, not a guaranteed amount: the ceiling and the minimum and maximum benefits change every year.${invite}`,
+      text = m(ctx, 'jp_monthly', {
+        pension_age: r.pensionAge, when, period: masa, months: r.contributionMonths, benefit: formatRupiah(r.monthlyBenefit),
+        limit_note: (r.cappedAtMax ? m(ctx, 'jp_capped_at_max') : '') + (r.raisedToMin ? m(ctx, 'jp_raised_to_min') : ''),
+        accrual: formatPercent(ctx.deps.calc.jpAccrualRate, L), average: formatRupiah(r.averageWage), assumptions, invite,
       });
     } else if (r.kind === 'past_pension_age') {
-      text = tr(ctx, {
-        id: `Menurut tanggal lahir ${formatDate(birthDate, 'id')}, Anda sudah mencapai usia pensiun JP (${r.pensionAge} tahun pada ${when}), jadi tidak ada lagi masa iur yang bisa disimulasikan. Untuk manfaat yang sudah menjadi hak Anda, silakan ajukan klaim JP atau hubungi call center *${callCentre(ctx)}*.`,
-        en: `By the birth date ${formatDate(birthDate, 'en')} you have already reached the JP pension age (${r.pensionAge} in ${when}), so there is no contribution period left to simulate. For the benefit you are entitled to, please file a JP claim or call *${callCentre(ctx)}*.`,
-      });
+      text = m(ctx, 'jp_past_pension_age', { born: formatDate(birthDate, L), pension_age: r.pensionAge, when });
     } else if (!joined && slots.joined !== 'now') {
       // Under 180 months counted from now: an existing participant may still reach them. Ask before saying "lump sum".
-      text = tr(ctx, {
-        id: `📊 *Estimasi Jaminan Pensiun*\nUsia pensiun Anda *${r.pensionAge} tahun* (${when}). Jika dihitung *mulai bulan ini*, masa iur hanya ${masa} (${r.contributionMonths} bulan), kurang dari ${ctx.deps.calc.jpMinMonths} bulan, tetapi iuran yang sudah Anda bayar ikut dihitung.\n\n*Sejak kapan Anda ikut JP?* Ketik misalnya "sejak 2016" atau "sejak Maret 2018" (JP ada sejak Juli 2015). Jika Anda baru ikut, ketik "baru ikut".`,
-        en: `📊 *Estimated pension (JP)*\nYour pension age is *${r.pensionAge}* (${when}). Counted *from this month*, the contribution period is only ${masa} (${r.contributionMonths} months), under ${ctx.deps.calc.jpMinMonths} months, but the contributions you have already paid count too.\n\n*Since when have you been in JP?* Type e.g. "since 2016" or "since March 2018" (JP exists since July 2015). If you have just joined, type "just joined".`,
-      });
+      text = m(ctx, 'jp_ask_joined', { pension_age: r.pensionAge, when, period: masa, months: r.contributionMonths, min_months: ctx.deps.calc.jpMinMonths });
     } else {
-      text = tr(ctx, {
-        id: `📊 *Estimasi Jaminan Pensiun*\nUsia pensiun Anda *${r.pensionAge} tahun* (${when}), tetapi masa iur hanya ${masa} (${r.contributionMonths} bulan), kurang dari ${ctx.deps.calc.jpMinMonths} bulan. Karena itu manfaatnya dibayar *sekaligus*, bukan bulanan: perkiraan *${formatRupiah(r.lumpSum)}* (akumulasi iuran ditambah hasil pengembangan).\n\n${assumptions}\n\nIni perkiraan, bukan jumlah pasti.`,
-        en: `📊 *Estimated pension (JP)*\nYour pension age is *${r.pensionAge}* (${when}), but the contribution period is only ${masa} (${r.contributionMonths} months), under ${ctx.deps.calc.jpMinMonths} months. So the benefit is paid *as a lump sum*, not monthly: about *${formatRupiah(r.lumpSum)}* (contributions plus returns).\n\n${assumptions}\n\nThis is an estimate, not a guaranteed amount.`,
+      text = m(ctx, 'jp_lump_sum', {
+        pension_age: r.pensionAge, when, period: masa, months: r.contributionMonths, min_months: ctx.deps.calc.jpMinMonths,
+        lump_sum: formatRupiah(r.lumpSum), assumptions,
       });
     }
     text = prefix + text;
     return { done: true, messages: [{ text, buttons: [
-      { title: tr(ctx, { id: 'Info Jaminan Pensiun', en: 'About the pension' }), payload: 'intent:jp_info' },
-      { title: tr(ctx, { id: 'Simulasi JHT', en: 'JHT simulation' }), payload: 'dialog:jht_simulation' },
+      { title: m(ctx, 'jp_info_button'), payload: 'intent:jp_info' },
+      { title: m(ctx, 'jht_simulation_button'), payload: 'dialog:jht_simulation' },
     ] }] };
   },
 };
