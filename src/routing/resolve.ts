@@ -51,9 +51,26 @@ export function followUp(ctx: RouteContext, nlu?: NluResult): Resolved | undefin
   return { intent: t.intent, item: t.item, aspect: t.aspect };
 }
 
+/**
+ * A value for the point just discussed ("my salary is 6 million, how much exactly?" after the JKK wage-while-
+ * unable-to-work answer): a message that names no topic of its own, in a conversation whose programme has a
+ * computation for the aspect asked (aspects.yaml `computations`, amount by default), starts that computation when
+ * it accepts what the message says. The classifier's reading of such a message (often another programme's
+ * calculator, from the wage alone) is the weaker guess.
+ */
+function conversationComputation(ctx: RouteContext): Resolved | undefined {
+  const catalog = ctx.deps.router.catalog;
+  const program = ctx.state.lastIntent ? catalog.meta(ctx.state.lastIntent)?.program : undefined;
+  if (!program || !catalog.isProgramme(program) || catalog.namesTopic(topicText(ctx))) return undefined;
+  const id = catalog.computation(program, catalog.detectFollowUp(topicText(ctx)).aspect ?? 'amount');
+  const def = id ? ctx.deps.dialogs.get(id) : undefined;
+  if (!def?.startWhen || !def.startWhen(def.extract(ctx.text, undefined, ctx, {}))) return undefined;
+  return { intent: def.intent };
+}
+
 /** For a confident classification. */
 export function resolveAnswer(ctx: RouteContext, nlu: NluResult): Resolved {
-  return followUp(ctx, nlu) ?? { intent: followUpIntent(nlu.intent, ctx.state.lastIntent, topicText(ctx), ctx.deps.router.catalog) };
+  return followUp(ctx, nlu) ?? conversationComputation(ctx) ?? { intent: followUpIntent(nlu.intent, ctx.state.lastIntent, topicText(ctx), ctx.deps.router.catalog) };
 }
 
 /** For an unsure classification: undefined means "ask back". */
