@@ -26,6 +26,14 @@ const id = {
   bot: 'Jessi:',
   choices: 'Pilihan jawaban',
   privacy: 'Jangan bagikan password, PIN, atau kode OTP di chat.',
+  links: 'Tautan resmi',
+  feedback: 'Apakah jawaban ini membantu?',
+  helpful: 'Ya, membantu',
+  unhelpful: 'Tidak membantu',
+  thanksFeedback: 'Terima kasih atas masukannya.',
+  /** The header switch shows the other language's code and says what it does. */
+  switchTo: 'EN',
+  switchLabel: 'Switch to English',
   starters: [
     ['Cara klaim JHT', 'intent:jht_claim_how'],
     ['Cek saldo JHT', 'intent:jht_balance'],
@@ -58,6 +66,13 @@ const en: typeof id = {
   bot: 'Jessi:',
   choices: 'Suggested replies',
   privacy: 'Never share your password, PIN or OTP code in the chat.',
+  links: 'Official links',
+  feedback: 'Was this answer helpful?',
+  helpful: 'Yes, helpful',
+  unhelpful: 'Not helpful',
+  thanksFeedback: 'Thank you for your feedback.',
+  switchTo: 'ID',
+  switchLabel: 'Ganti ke Bahasa Indonesia',
   starters: [
     ['How to claim JHT', 'intent:jht_claim_how'],
     ['Check JHT balance', 'intent:jht_balance'],
