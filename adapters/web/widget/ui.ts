@@ -1,6 +1,6 @@
 import { postChat, postFeedback, type ChatRequest } from './api.ts';
 import type { WidgetConfig } from './config.ts';
-import { h } from './dom.ts';
+import { h, thumbIcon } from './dom.ts';
 import { appendFormatted, safeLinkHref } from './format.ts';
 import { strings, type UiLang } from './i18n.ts';
 import { clear, load, save, type Button, type Entry, type Link } from './storage.ts';
@@ -29,7 +29,7 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig, onLanguage?: (l
   const closeBtn = h('button', { type: 'button', class: 'icon', 'aria-label': t.close, title: t.close }, '×');
   const restartBtn = h('button', { type: 'button', class: 'icon', 'aria-label': t.restart, title: t.restart }, '↻');
   const logoutBtn = h('button', { type: 'button', class: 'logout', 'aria-label': t.logoutLabel, title: t.logoutLabel }, t.logout);
-  const langBtn = h('button', { type: 'button', class: 'lang', 'aria-label': t.switchLabel, title: t.switchLabel, lang: cfg.lang === 'en' ? 'id' : 'en' }, t.switchTo);
+  const langBtn = h('button', { type: 'button', class: 'lang', 'aria-label': `${t.switchTo}: ${t.switchLabel}`, title: t.switchLabel, lang: cfg.lang === 'en' ? 'id' : 'en' }, t.switchTo);
   const log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': t.log, tabindex: '0' });
   const input = h('input', { type: 'text', 'aria-label': t.input, placeholder: t.placeholder, maxlength: '2000', autocomplete: 'off', enterkeyhint: 'send' });
   const form = h('form', { class: 'compose' }, input, h('button', { type: 'submit', class: 'send', 'aria-label': t.send }, '➤'));
@@ -83,11 +83,11 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig, onLanguage?: (l
       input.focus({ preventScroll: true });
       void postFeedback(cfg.apiUrl, { sessionId, intent: e.intent, helpful });
     };
-    const up = h('button', { type: 'button', 'aria-label': t.helpful, title: t.helpful }, '👍');
-    const down = h('button', { type: 'button', 'aria-label': t.unhelpful, title: t.unhelpful }, '👎');
+    const up = h('button', { type: 'button', 'aria-label': t.helpful, title: t.helpful }, thumbIcon());
+    const down = h('button', { type: 'button', 'aria-label': t.unhelpful, title: t.unhelpful }, thumbIcon(true));
     up.addEventListener('click', () => vote(true));
     down.addEventListener('click', () => vote(false));
-    row.append(up, down);
+    row.append(h('span', { 'aria-hidden': 'true' }, t.feedbackShort), up, down);
     return row;
   }
 
