@@ -7,10 +7,12 @@ import type { JessiBot } from './core/bot.ts';
 import { createJessiBot } from './routing/bot.ts';
 import type { BotDeps } from './routing/deps.ts';
 import { createDialogRegistry } from './dialogs/registry.ts';
-import { chatRouter } from './http/chat.ts';
+import { chatRouter, feedbackRouter } from './http/chat.ts';
+import { openApiDocument } from './http/openapi.ts';
 import { createSessionIds } from './http/session-ids.ts';
 import { errorHandler, sendError } from './http/errors.ts';
 import { loadKnowledgeBase } from './knowledge/loader.ts';
+import { KnowledgeError } from './knowledge/errors.ts';
 import { calcParamsFrom } from './calc/params.ts';
 import { createRouter } from './nlu/router.ts';
 import { createLogger } from './observability/logger.ts';
@@ -22,6 +24,7 @@ import { createSandboxRouter } from './status/sandbox/router.ts';
 import { MemoryStore } from './store/memory.ts';
 import type { Store } from './store/types.ts';
 import { recordUnanswered } from './unanswered/store.ts';
+import { recordFeedback } from './unanswered/feedback.ts';
 import { createWebRouter } from '../adapters/web/router.ts';
 import { createBotFrameworkHandler } from '../adapters/botframework/index.ts';
 import { createWhatsAppCloudRouter } from '../adapters/whatsapp/cloud/router.ts';
@@ -40,8 +43,15 @@ export interface JessiApp {
   whatsappSenderLimit: SenderLimit;
   /** Start the embedded sandbox status API (when STATUS_API_URL is unset) and listen on PORT/HOST. */
   listen(): Promise<http.Server>;
+  /**
+   * Load knowledge/ and intents/ again (SIGHUP; CONTENT_WATCH=1 on file change). Everything is validated before
+   * anything is swapped: on any problem the running content stays and each problem is logged with its file and field.
+   */
+  reloadContent(): Promise<ReloadResult>;
   close(): Promise<void>;
 }
+
+export type ReloadResult = { ok: true; ms: number } | { ok: false; problems: { file: string; field: string; message: string }[] };
 
 /** Sandbox status API on its own loopback port, so the bot talks to it over real HTTP like the agency's. */
 async function startEmbeddedSandbox(store: Store, token: string): Promise<{ url: string; server: http.Server }> {
@@ -78,6 +88,7 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
   app.use(metrics.httpMiddleware);
 
   let bot: JessiBot | undefined;
+  let deps: BotDeps | undefined;
   let sandbox: http.Server | undefined;
   let statusClient: StatusClient | undefined;
   const servers: http.Server[] = [];
@@ -119,7 +130,21 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
   };
   // The WhatsApp Cloud webhook reads its own raw body (up to 1 MiB, signed batches can exceed 16 KiB).
   app.use((req, res, next) => (req.path === '/webhooks/whatsapp' ? next() : jsonBody(req, res, next)));
-  app.use(chatRouter({ bot: readyBot, addressLimiter, isReady: () => bot !== undefined, sessionIds: createSessionIds(store) }));
+  const sessionIds = createSessionIds(store);
+  app.use(chatRouter({ bot: readyBot, addressLimiter, isReady: () => bot !== undefined, sessionIds }));
+  app.use(feedbackRouter({
+    addressLimiter,
+    sessionIds,
+    isKnownIntent: (id) => Boolean(deps && (deps.kb.entryFor(id) || deps.router.intents().includes(id))),
+    record: async (intent, helpful) => {
+      metrics.feedback(intent, helpful);
+      await recordFeedback(store, intent, helpful);
+    },
+  }));
+  app.get('/openapi.json', (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.json(openApiDocument());
+  });
 
   const bf = createBotFrameworkHandler({ bot: readyBot, appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appTenantId: config.MICROSOFT_APP_TENANT_ID, appType: config.MICROSOFT_APP_TYPE, logger, serviceHosts: config.BOTFRAMEWORK_SERVICE_HOSTS.split(',') });
   // #11.2: off without credentials, unless BOTFRAMEWORK_EMULATOR=1 (local Emulator, loopback serviceUrl only).
@@ -170,7 +195,7 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
       sandbox = s.server;
       statusClient = createStatusClient({ baseUrl: s.url, token, logger, metrics });
     }
-    const deps: BotDeps = {
+    deps = {
       store,
       router,
       kb,
@@ -241,6 +266,27 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
         server.listen(config.PORT, config.HOST, () => resolve());
       });
       return server;
+    },
+    async reloadContent() {
+      await ready;
+      const t0 = performance.now();
+      const current = deps!;
+      let loaded: [Awaited<ReturnType<typeof loadKnowledgeBase>>, Awaited<ReturnType<typeof createRouter>>];
+      try {
+        loaded = await Promise.all([loadKnowledgeBase(config.KNOWLEDGE_DIR), createRouter({ intentsDir: config.INTENTS_DIR })]);
+      } catch (err) {
+        const problems = err instanceof KnowledgeError ? err.problems : [{ file: config.INTENTS_DIR, field: '', message: err instanceof Error ? err.message : String(err) }];
+        for (const p of problems) logger.error({ file: p.file, field: p.field, problem: p.message }, 'content reload failed: keeping the running content');
+        metrics.contentReload('error');
+        return { ok: false, problems };
+      }
+      const [kb, router] = loaded;
+      // One swap, between turns: every turn reads ctx.deps.kb / ctx.deps.router afresh.
+      Object.assign(current, { kb, router, calc: calcParamsFrom((k) => kb.rules.num(k), (k) => kb.rules.get(k).from) });
+      const ms = Math.round(performance.now() - t0);
+      metrics.contentReload('ok');
+      logger.info({ ms, answers: kb.entries().length, intents: router.intents().length }, 'content reloaded');
+      return { ok: true, ms };
     },
     async close() {
       await Promise.all(servers.map((s) => new Promise<void>((r) => (s.listening ? s.close(() => r()) : r()))));

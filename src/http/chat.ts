@@ -1,22 +1,13 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { JessiBot } from '../core/bot.ts';
 import type { RateLimiter } from '../ratelimit/limiter.ts';
 import { clientAddress } from '../ratelimit/client-address.ts';
 import { sendError } from './errors.ts';
 import type { SessionIds } from './session-ids.ts';
+import { ChatRequest, FeedbackRequest, type ChatResponseBody } from './schemas.ts';
 
-/** POST /api/chat request, as docs/api.md defines it. Unknown members are dropped. */
-export const ChatRequest = z
-  .object({
-    sessionId: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, 'sessionId must be 8-128 characters of A-Z, a-z, 0-9, _ or -').optional(),
-    text: z.string().min(1, 'text must not be empty').max(2000, 'text must be at most 2000 characters').optional(),
-    payload: z.string().min(1, 'payload must not be empty').max(200, 'payload must be at most 200 characters').optional(),
-    locale: z.enum(['id', 'en']).optional(),
-  })
-  .refine((b) => b.text !== undefined || b.payload !== undefined, { message: 'either text or payload is required' })
-  .refine((b) => b.text === undefined || b.text.trim().length > 0 || b.payload !== undefined, { message: 'text must not be blank' });
-
+export { ChatRequest };
 
 /** Intents of the personal-data dialogs: every message of such a turn is marked `private` (the widget never stores it). */
 const PRIVATE_INTENTS = new Set(['jht_balance', 'claim_status']);
@@ -48,7 +39,40 @@ export function chatRouter(deps: { bot: JessiBot; addressLimiter: RateLimiter; i
       if (out.rateLimited)
         return sendError(res, 429, 'rate_limited', out.messages[0]?.text ?? 'Too many messages; please slow down.', out.rateLimited.retryAfterSeconds);
       const messages = PRIVATE_INTENTS.has(out.intent.id) ? out.messages.map((m) => ({ ...m, private: true as const })) : out.messages;
-      res.json({ sessionId, messages, intent: out.intent });
+      res.json({ sessionId, messages, intent: out.intent } satisfies ChatResponseBody);
+    } catch (e) {
+      next(e);
+    }
+  });
+  return router;
+}
+
+/**
+ * POST /api/feedback: a 👍/👎 on one answer. Only the intent and the vote are kept (no text, no conversation id,
+ * no address); the conversation id must be one the server issued, and the intent one the bot knows (metrics
+ * labels never come from what a client makes up).
+ */
+export function feedbackRouter(deps: {
+  addressLimiter: RateLimiter;
+  sessionIds: SessionIds;
+  isKnownIntent: (id: string) => boolean;
+  record: (intent: string, helpful: boolean) => Promise<void>;
+}): Router {
+  const router = Router();
+  router.post('/api/feedback', async (req, res, next) => {
+    try {
+      if (!req.is('application/json')) return sendError(res, 415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
+      if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body))
+        return sendError(res, 400, 'invalid_request', 'The body must be a JSON object.');
+      const parsed = FeedbackRequest.safeParse(req.body);
+      if (!parsed.success) return sendError(res, 400, 'invalid_request', describe(parsed.error));
+      const limit = await deps.addressLimiter.hit(clientAddress(req));
+      if (!limit.allowed) return sendError(res, 429, 'rate_limited', `Too many requests; retry in ${limit.retryAfterSeconds} s.`, limit.retryAfterSeconds);
+      const { sessionId, intent, helpful } = parsed.data;
+      if (!deps.isKnownIntent(intent)) return sendError(res, 400, 'invalid_request', 'intent: not an intent of this assistant');
+      if (!(await deps.sessionIds.current(sessionId))) return sendError(res, 400, 'invalid_request', 'sessionId: not a current conversation');
+      await deps.record(intent, helpful);
+      res.json({ status: 'recorded' as const });
     } catch (e) {
       next(e);
     }
