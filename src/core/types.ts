@@ -64,6 +64,8 @@ export interface IntentRef {
 export interface TurnOutput {
   messages: OutMessage[];
   intent: IntentRef;
+  /** Set when the conversation's turn limit stopped this turn (the messages say so). */
+  rateLimited?: { retryAfterSeconds: number };
 }
 
 /** What every channel needs from the core. */

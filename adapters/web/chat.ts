@@ -1,11 +1,12 @@
+/** The web chat API (`POST /api/chat`) and the answer feedback (`POST /api/feedback`) the widget calls. */
 import { Router } from 'express';
 import type { z } from 'zod';
-import type { JessiBot } from '../core/bot.ts';
-import type { RateLimiter } from '../ratelimit/limiter.ts';
-import { clientAddress } from '../ratelimit/client-address.ts';
-import { sendError } from './errors.ts';
-import type { SessionIds } from './session-ids.ts';
-import { ChatRequest, FeedbackRequest, type ChatResponseBody } from './schemas.ts';
+import type { Bot } from '../../src/core/types.ts';
+import { clientAddress } from '../../src/http/client-address.ts';
+import { sendError } from '../../src/http/errors.ts';
+import type { SessionIds } from '../../src/http/session-ids.ts';
+import { ChatRequest, FeedbackRequest, type ChatResponseBody } from '../../src/http/schemas.ts';
+import type { Limiter } from '../channel.ts';
 
 export { ChatRequest };
 
@@ -17,7 +18,7 @@ function describe(error: z.ZodError): string {
 }
 
 /** The chat API: validates, applies the per-address limit, hands the turn to the bot. */
-export function chatRouter(deps: { bot: JessiBot; addressLimiter: RateLimiter; isReady: () => boolean; sessionIds: SessionIds }): Router {
+export function chatRouter(deps: { bot: Bot; addressLimiter: Limiter; isReady: () => boolean; sessionIds: SessionIds }): Router {
   const router = Router();
   router.post('/api/chat', async (req, res, next) => {
     try {
@@ -53,7 +54,7 @@ export function chatRouter(deps: { bot: JessiBot; addressLimiter: RateLimiter; i
  * labels never come from what a client makes up).
  */
 export function feedbackRouter(deps: {
-  addressLimiter: RateLimiter;
+  addressLimiter: Limiter;
   sessionIds: SessionIds;
   isKnownIntent: (id: string) => boolean;
   record: (intent: string, helpful: boolean) => Promise<void>;
