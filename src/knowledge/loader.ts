@@ -213,7 +213,7 @@ function cueScore(tokens: string[], cue: string[]): number {
 }
 
 /** A wh-question is not a yes/no question, even when it matches a yes/no item. */
-const WH = /\b(berapa|kapan|bagaimana|gimana|gmn|apa saja|apa aja|mana|siapa|kenapa|mengapa|how|what|when|where|which|who|why)\b/i;
+const WH = /\b(berapa|kapan|bagaimana|gimana|gmn|apa saja|apa aja|mana|siapa|kenapa|mengapa|cara|caranya|how|what|when|where|which|who|why)\b/i;
 
 /** An item's cues as words, tokenised once per item (items are immutable after load). */
 const CUE_TOKENS = new WeakMap<KnowledgeItem, string[][]>();

@@ -45,7 +45,7 @@ describe('JKP: bankrupt employer, and a contract that ends', () => {
   });
   it('en: a fixed-term contract that ran out is not a JKP case', async () => {
     const r = await svc.say({}, 'my fixed-term contract ended and was not renewed, can I get JKP?');
-    expect(r.text).toMatch(/^No\./);
+    expect(r.text).toMatch(/^No\b/);
     expect(r.text).toMatch(/not a layoff/);
   });
 });
@@ -57,5 +57,29 @@ describe('household workers', () => {
     expect(r.text).toMatch(/PU menggandeng BPU/);
     expect(r.text).toMatch(/Rp36\.800/);
     expect(r.text).toMatch(/JMO/);
+  });
+});
+
+describe('homepage services within existing answers', () => {
+  it('id: autodebet is answered (not only the payment codes)', async () => {
+    const r = await svc.say({}, 'gimana cara daftar autodebet buat bayar iuran?');
+    expect(r.intent?.id).toBe('payment_how');
+    expect(r.text).toMatch(/autodebet/);
+    expect(r.text).toMatch(/Daftar Auto Debit/);
+  });
+  it('en: paying through a Perisai agent', async () => {
+    const r = await svc.say({}, 'can I pay my contributions through a perisai agent?');
+    expect(r.text).toMatch(/^Yes, you can\./);
+    expect(r.text).toMatch(/perisai\.bpjs\.go\.id/);
+  });
+  it('id: rusunawa says what is known and where to ask, nothing invented', async () => {
+    const r = await svc.say({}, 'ada info rusunawa untuk pekerja?');
+    expect(r.intent?.id).toBe('housing_benefit');
+    expect(r.text).toMatch(/Rusunawa/);
+    expect(r.text).toMatch(/kantor cabang terdekat atau call center 175/);
+  });
+  it('en: the WhatsApp number of the homepage', async () => {
+    const r = await svc.say({}, 'what is the whatsapp number of bpjs ketenagakerjaan?');
+    expect(r.text).toMatch(/wa\.me\/6281380070175/);
   });
 });
