@@ -7,25 +7,25 @@ import type { JessiBot } from './core/bot.ts';
 import { createJessiBot } from './routing/bot.ts';
 import type { BotDeps } from './routing/deps.ts';
 import { createDialogRegistry } from './dialogs/registry.ts';
-import { chatRouter } from './http/chat.ts';
+import { openApiDocument } from './http/openapi.ts';
 import { createSessionIds } from './http/session-ids.ts';
 import { errorHandler, sendError } from './http/errors.ts';
 import { loadKnowledgeBase } from './knowledge/loader.ts';
+import { KnowledgeError } from './knowledge/errors.ts';
 import { calcParamsFrom } from './calc/params.ts';
 import { createRouter } from './nlu/router.ts';
 import { createLogger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { createRateLimiter } from './ratelimit/limiter.ts';
-import { clientAddress } from './ratelimit/client-address.ts';
 import { createStatusClient, type StatusClient } from './status/client.ts';
 import { createSandboxRouter } from './status/sandbox/router.ts';
 import { MemoryStore } from './store/memory.ts';
 import type { Store } from './store/types.ts';
 import { recordUnanswered } from './unanswered/store.ts';
-import { createWebRouter } from '../adapters/web/router.ts';
-import { createBotFrameworkHandler } from '../adapters/botframework/index.ts';
-import { createWhatsAppCloudRouter } from '../adapters/whatsapp/cloud/router.ts';
+import { recordFeedback } from './unanswered/feedback.ts';
 import type { SenderLimit } from '../adapters/whatsapp/shared/inbox.ts';
+import type { ChannelServices } from '../adapters/channel.ts';
+import { CHANNELS } from './channels.ts';
 import type { KnowledgeBase } from './knowledge/types.ts';
 
 export interface JessiApp {
@@ -40,8 +40,15 @@ export interface JessiApp {
   whatsappSenderLimit: SenderLimit;
   /** Start the embedded sandbox status API (when STATUS_API_URL is unset) and listen on PORT/HOST. */
   listen(): Promise<http.Server>;
+  /**
+   * Load knowledge/ and intents/ again (SIGHUP; CONTENT_WATCH=1 on file change). Everything is validated before
+   * anything is swapped: on any problem the running content stays and each problem is logged with its file and field.
+   */
+  reloadContent(): Promise<ReloadResult>;
   close(): Promise<void>;
 }
+
+export type ReloadResult = { ok: true; ms: number } | { ok: false; problems: { file: string; field: string; message: string }[] };
 
 /** Sandbox status API on its own loopback port, so the bot talks to it over real HTTP like the agency's. */
 async function startEmbeddedSandbox(store: Store, token: string): Promise<{ url: string; server: http.Server }> {
@@ -78,6 +85,7 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
   app.use(metrics.httpMiddleware);
 
   let bot: JessiBot | undefined;
+  let deps: BotDeps | undefined;
   let sandbox: http.Server | undefined;
   let statusClient: StatusClient | undefined;
   const servers: http.Server[] = [];
@@ -99,9 +107,6 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
   metricsApp.disable('x-powered-by');
   metricsApp.get('/metrics', metrics.handler);
 
-  const widgetOrigins = config.WIDGET_ORIGINS ? config.WIDGET_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean) : '*';
-  app.use(createWebRouter({ widgetOrigins }));
-
   // The raw body is kept for webhook signature checks (WhatsApp Cloud's X-Hub-Signature-256).
   const jsonBody = express.json({
     limit: '16kb',
@@ -110,51 +115,40 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
       (req as unknown as { rawBody?: Buffer }).rawBody = buf;
     },
   });
-  const addressLimiter = createRateLimiter(store, { name: 'ip', limit: config.RATE_LIMIT_PER_MINUTE, windowSeconds: 60 });
+  // The WhatsApp Cloud webhook reads its own raw body (up to 1 MiB, signed batches can exceed 16 KiB).
+  app.use((req, res, next) => (req.path === '/webhooks/whatsapp' ? next() : jsonBody(req, res, next)));
+  app.get('/openapi.json', (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.json(openApiDocument());
+  });
+
   const readyBot = {
     handle: async (input: Parameters<JessiBot['handle']>[0]) => {
       if (!bot) throw Object.assign(new Error('not ready'), { status: 503 });
       return bot.handle(input);
     },
   };
-  // The WhatsApp Cloud webhook reads its own raw body (up to 1 MiB, signed batches can exceed 16 KiB).
-  app.use((req, res, next) => (req.path === '/webhooks/whatsapp' ? next() : jsonBody(req, res, next)));
-  app.use(chatRouter({ bot: readyBot, addressLimiter, isReady: () => bot !== undefined, sessionIds: createSessionIds(store) }));
-
-  const bf = createBotFrameworkHandler({ bot: readyBot, appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appTenantId: config.MICROSOFT_APP_TENANT_ID, appType: config.MICROSOFT_APP_TYPE, logger, serviceHosts: config.BOTFRAMEWORK_SERVICE_HOSTS.split(',') });
-  // #11.2: off without credentials, unless BOTFRAMEWORK_EMULATOR=1 (local Emulator, loopback serviceUrl only).
-  const bfEnabled = Boolean(config.MICROSOFT_APP_ID) || config.BOTFRAMEWORK_EMULATOR;
-  if (bfEnabled) {
-    const bfLimiter = createRateLimiter(store, { name: 'ip', limit: config.RATE_LIMIT_PER_MINUTE, windowSeconds: 60 });
-    app.post('/api/messages', async (req, res, next) => {
-      try {
-        const limit = await bfLimiter.hit(clientAddress(req));
-        if (!limit.allowed) return sendError(res, 429, 'rate_limited', 'Terlalu banyak permintaan; coba lagi nanti. (Too many requests; retry later.)', limit.retryAfterSeconds);
-        await bf.handler(req, res);
-      } catch (e) {
-        next(e);
-      }
-    });
-    if (!config.MICROSOFT_APP_ID) logger.warn('BOTFRAMEWORK_EMULATOR=1: /api/messages accepts UNAUTHENTICATED activities (loopback serviceUrl only); never in production');
-  }
-
   // WhatsApp senders are limited like /api/chat conversations: the limit notice comes from the catalogue.
   let kbLoaded: ((kb: KnowledgeBase) => void) | undefined;
   const kbReady = new Promise<KnowledgeBase>((r) => (kbLoaded = r));
-  const whatsappSenderLimit: SenderLimit = {
-    limiter: createRateLimiter(store, { name: 'wa-sender', limit: config.WHATSAPP_MESSAGES_PER_MINUTE, windowSeconds: 60 }),
-    notice: async (seconds) => (await kbReady).message('core.rate_limited', 'id', { seconds }),
+  const senderLimiter = createRateLimiter(store, { name: 'wa-sender', limit: config.WHATSAPP_MESSAGES_PER_MINUTE, windowSeconds: 60 });
+  const services: ChannelServices = {
+    config, logger, store,
+    bot: readyBot,
+    isReady: () => bot !== undefined,
+    sessionIds: createSessionIds(store),
+    addressLimiter: createRateLimiter(store, { name: 'ip', limit: config.RATE_LIMIT_PER_MINUTE, windowSeconds: 60 }),
+    senderLimiter,
+    message: async (key, lang, params) => (await kbReady).message(key, lang, params),
+    isKnownIntent: (id) => Boolean(deps && (deps.kb.entryFor(id) || deps.router.intents().includes(id))),
+    recordFeedback: async (intent, helpful) => {
+      metrics.feedback(intent, helpful);
+      await recordFeedback(store, intent, helpful);
+    },
   };
-
-  if (config.WHATSAPP_CLOUD_APP_SECRET && config.WHATSAPP_CLOUD_ACCESS_TOKEN && config.WHATSAPP_CLOUD_PHONE_NUMBER_ID && config.WHATSAPP_CLOUD_VERIFY_TOKEN) {
-    app.use(createWhatsAppCloudRouter({
-      bot: readyBot, store, logger,
-      verifyToken: config.WHATSAPP_CLOUD_VERIFY_TOKEN, appSecret: config.WHATSAPP_CLOUD_APP_SECRET,
-      accessToken: config.WHATSAPP_CLOUD_ACCESS_TOKEN, phoneNumberId: config.WHATSAPP_CLOUD_PHONE_NUMBER_ID,
-      graphBaseUrl: config.WHATSAPP_CLOUD_GRAPH_URL, salt: config.CONVERSATION_KEY_SALT,
-      senderLimit: whatsappSenderLimit, choicesTtlSeconds: config.SESSION_TTL_SECONDS,
-    }));
-  }
+  const whatsappSenderLimit: SenderLimit = { limiter: senderLimiter, notice: (seconds) => services.message('core.rate_limited', 'id', { seconds }) };
+  // The channels listed in src/channels.ts, each on when its configuration says so.
+  const mounted = CHANNELS.filter((c) => c.enabled(config)).map((c) => c.mount(app, services));
 
   app.use((req, res) => sendError(res, 404, 'not_found', `No route for ${req.method} ${req.path}`));
   app.use(errorHandler(logger));
@@ -170,7 +164,7 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
       sandbox = s.server;
       statusClient = createStatusClient({ baseUrl: s.url, token, logger, metrics });
     }
-    const deps: BotDeps = {
+    deps = {
       store,
       router,
       kb,
@@ -200,8 +194,8 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
       now: () => Date.now(),
     };
     bot = createJessiBot(deps);
-    // botbuilder costs about a second to import: load it after the core is ready.
-    if (bfEnabled) void bf.init().catch((err: unknown) => logger.warn({ err: String(err) }, 'bot framework adapter failed to load'));
+    // Channels that load something heavy (botbuilder) do it now, in the background.
+    for (const m of mounted) if (m?.ready) void m.ready();
     return bot;
   })();
 
@@ -241,6 +235,27 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
         server.listen(config.PORT, config.HOST, () => resolve());
       });
       return server;
+    },
+    async reloadContent() {
+      await ready;
+      const t0 = performance.now();
+      const current = deps!;
+      let loaded: [Awaited<ReturnType<typeof loadKnowledgeBase>>, Awaited<ReturnType<typeof createRouter>>];
+      try {
+        loaded = await Promise.all([loadKnowledgeBase(config.KNOWLEDGE_DIR), createRouter({ intentsDir: config.INTENTS_DIR })]);
+      } catch (err) {
+        const problems = err instanceof KnowledgeError ? err.problems : [{ file: config.INTENTS_DIR, field: '', message: err instanceof Error ? err.message : String(err) }];
+        for (const p of problems) logger.error({ file: p.file, field: p.field, problem: p.message }, 'content reload failed: keeping the running content');
+        metrics.contentReload('error');
+        return { ok: false, problems };
+      }
+      const [kb, router] = loaded;
+      // One swap, between turns: every turn reads ctx.deps.kb / ctx.deps.router afresh.
+      Object.assign(current, { kb, router, calc: calcParamsFrom((k) => kb.rules.num(k), (k) => kb.rules.get(k).from) });
+      const ms = Math.round(performance.now() - t0);
+      metrics.contentReload('ok');
+      logger.info({ ms, answers: kb.entries().length, intents: router.intents().length }, 'content reloaded');
+      return { ok: true, ms };
     },
     async close() {
       await Promise.all(servers.map((s) => new Promise<void>((r) => (s.listening ? s.close(() => r()) : r()))));

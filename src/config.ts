@@ -49,6 +49,8 @@ const schema = z.object({
   KNOWLEDGE_DIR: z.string().default('knowledge'),
   INTENTS_DIR: z.string().default('intents'),
   SHUTDOWN_GRACE_MS: int(10_000),
+  /** Development: reload knowledge/ and intents/ when a file in them changes (SIGHUP reloads in any case). */
+  CONTENT_WATCH: flag,
   /** Bot Framework without credentials (local Emulator only, loopback serviceUrl). */
   BOTFRAMEWORK_EMULATOR: flag,
   /**

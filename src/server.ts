@@ -53,6 +53,27 @@ async function main(): Promise<void> {
     server.closeIdleConnections();
     setInterval(() => server.closeIdleConnections(), 100).unref();
   };
+  // Content edits without a restart: `kill -HUP <pid>` reloads knowledge/ and intents/ (validated first; on any
+  // problem the running content stays and the file and field are logged). Reloads never overlap.
+  let reloading: Promise<unknown> = Promise.resolve();
+  const reload = (why: string) => {
+    reloading = reloading.then(() => {
+      logger.info({ trigger: why }, 'reloading content');
+      return jessi.reloadContent();
+    });
+  };
+  process.on('SIGHUP', () => reload('SIGHUP'));
+  if (config.CONTENT_WATCH) {
+    const { watch } = await import('node:fs');
+    let timer: NodeJS.Timeout | undefined;
+    for (const dir of [config.KNOWLEDGE_DIR, config.INTENTS_DIR]) {
+      watch(dir, { recursive: true }, () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => reload('file change'), 200);
+      }).unref();
+    }
+    logger.info('CONTENT_WATCH=1: content reloads when a file in knowledge/ or intents/ changes');
+  }
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }

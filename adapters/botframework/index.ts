@@ -79,14 +79,29 @@ export function botFrameworkConversationId(channelId: string | undefined, conver
   return `bf:${createHash('sha256').update(`${channelId ?? ''}\n${conversationId}`).digest('hex').slice(0, 32)}`;
 }
 
-/** `*bold*` (WhatsApp style, the core's only markup) as Markdown `**bold**`. */
+/**
+ * `*bold*` (WhatsApp style, the core's only markup) as Markdown `**bold**`; every other star is escaped, so a masked
+ * name such as `B*** S*****` stays literal instead of turning into emphasis.
+ */
 export function toMarkdown(text: string): string {
-  return text.replace(/(^|[^*\w])\*(?=\S)([^*\n]*?\S)\*(?!\*)/g, '$1**$2**');
+  const BOLD = /(^|[^*\w])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![*\w])/g;
+  // A star between spaces ("2 * 3") is no emphasis in Markdown and stays; stars touching a word are escaped.
+  const esc = (s: string) => s.replace(/\*+/g, (run, at: number) => (/\s|^$/.test(s[at - 1] ?? '') && /\s|^$/.test(s[at + run.length] ?? '') ? run : run.replace(/\*/g, '\\*')));
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(BOLD)) {
+    const start = m.index! + m[1]!.length;
+    out += esc(text.slice(last, start)) + `**${m[2]}**`;
+    last = m.index! + m[0].length;
+  }
+  return out + esc(text.slice(last));
 }
 
 /** One bot message as an activity: buttons become suggested actions carrying the payload in `value`. */
 export function toActivity(m: OutMessage, userId?: string): Partial<Activity> {
-  const activity: Partial<Activity> = { type: 'message', text: toMarkdown(m.text), textFormat: 'markdown' };
+  // Links as markdown links under the text (Teams and Web Chat render them; only https:/tel: reach here).
+  const links = (m.links ?? []).map((l) => `[${l.title.replace(/[[\]]/g, '')}](${l.url})`).join(' · ');
+  const activity: Partial<Activity> = { type: 'message', text: toMarkdown(m.text) + (links ? `\n\n${links}` : ''), textFormat: 'markdown' };
   if (m.buttons?.length) {
     activity.suggestedActions = {
       to: userId ? [userId] : [],

@@ -14,7 +14,8 @@ export interface WidgetBundle {
   etag: string;
 }
 
-const entry = fileURLToPath(new URL('./widget/main.ts', import.meta.url));
+// From the sources (npm start, tsx) or from the compiled files (npm run build → dist/, node dist/src/server.js).
+const entry = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './widget/main.ts' : './widget/main.js', import.meta.url));
 
 export async function buildWidget(): Promise<WidgetBundle> {
   const { build } = await import('esbuild');

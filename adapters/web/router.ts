@@ -86,7 +86,7 @@ export function createWebRouter(opts: WebRouterOptions): Router {
     return true;
   };
 
-  router.use('/api/chat', (req, res, next) => {
+  router.use(['/api/chat', '/api/feedback'], (req, res, next) => {
     if (!cors(req, res)) {
       res.status(403).json({ error: { code: 'origin_not_allowed', message: 'This site is not allowed to use the chat widget.' } });
       return;

@@ -59,3 +59,15 @@ export function jkkTotalDisabilityBenefit(input: { monthlyWage: number }, params
   const lumpSum = roundHalfUp(params.jkkDisabilityMultiplier * input.monthlyWage);
   return { lumpSum, periodic: params.jkkPeriodic, total: lumpSum + params.jkkPeriodic, scholarshipMax: params.scholarshipMaxTotal };
 }
+
+/** JKK wage while temporarily unable to work (STMB): a share of the monthly wage in the first months, then a lower share until recovery. */
+export function jkkStmbBenefit(input: { monthlyWage: number }, params: CalcParams): { firstMonthly: number; firstMonths: number; afterMonthly: number; firstTotal: number } {
+  if (!Number.isFinite(input.monthlyWage) || input.monthlyWage < 0) throw new RangeError('monthlyWage must be a non-negative number');
+  const firstMonthly = roundHalfUp(params.jkkStmbFirstRate * input.monthlyWage);
+  return {
+    firstMonthly,
+    firstMonths: params.jkkStmbFirstMonths,
+    afterMonthly: roundHalfUp(params.jkkStmbAfterRate * input.monthlyWage),
+    firstTotal: firstMonthly * params.jkkStmbFirstMonths,
+  };
+}

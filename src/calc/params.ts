@@ -63,6 +63,10 @@ export interface CalcParams {
   jkkDisabilityMultiplier: number;
   jkkFuneral: number;
   jkkPeriodic: number;
+  /** STMB (temporarily unable to work): share of the wage in the first months, and after. */
+  jkkStmbFirstRate: number;
+  jkkStmbFirstMonths: number;
+  jkkStmbAfterRate: number;
   // JKM benefits.
   jkmLumpSum: number;
   jkmPeriodic: number;
@@ -146,6 +150,9 @@ export function calcParamsFrom(get: (key: string) => number, from?: (key: string
     jkkDisabilityMultiplier: get('jkk.disability_multiplier'),
     jkkFuneral: get('jkk.funeral'),
     jkkPeriodic: get('jkk.periodic'),
+    jkkStmbFirstRate: get('jkk.stmb_first_rate'),
+    jkkStmbFirstMonths: get('jkk.stmb_first_months'),
+    jkkStmbAfterRate: get('jkk.stmb_after_rate'),
     jkmLumpSum: get('jkm.lump_sum'),
     jkmPeriodic: get('jkm.periodic'),
     jkmFuneral: get('jkm.funeral'),

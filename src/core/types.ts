@@ -14,10 +14,30 @@ export interface Button {
   payload: string;
 }
 
+/** A link under a message: an official page (`https:`) or a phone number (`tel:`); nothing else. */
+export interface Link {
+  title: string;
+  url: string;
+}
+
+/** Only `https:` and `tel:` URLs may be links (never `javascript:`, `data:`, `http:`…). */
+export function isSafeLinkUrl(url: string): boolean {
+  if (/^tel:\+?[0-9][0-9-]{1,19}$/.test(url)) return true;
+  if (!/^https:\/\/[^\s]+$/.test(url)) return false;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && !u.username && !u.password && u.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
+
 /** One bubble of a reply. `text` is plain text; `*bold*` is the only markup. */
 export interface OutMessage {
   text: string;
   buttons?: Button[];
+  /** Official pages and phone numbers for this answer (rendered per channel: anchors, plain URLs, markdown). */
+  links?: Link[];
 }
 
 /** One user turn, as a channel adapter hands it to the bot. */
@@ -44,6 +64,8 @@ export interface IntentRef {
 export interface TurnOutput {
   messages: OutMessage[];
   intent: IntentRef;
+  /** Set when the conversation's turn limit stopped this turn (the messages say so). */
+  rateLimited?: { retryAfterSeconds: number };
 }
 
 /** What every channel needs from the core. */

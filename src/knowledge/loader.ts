@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { intentPayload, type Button, type Lang, type OutMessage } from '../core/types.ts';
+import { intentPayload, isSafeLinkUrl, type Button, type Lang, type Link, type OutMessage } from '../core/types.ts';
 import type { KnowledgeBase, KnowledgeEntry, KnowledgeItem, Rules, YesNo } from './types.ts';
 import { tokenize } from '../nlu/followup.ts';
 import { KnowledgeError, fieldPath, type KnowledgeProblem } from './errors.ts';
@@ -17,6 +17,7 @@ import { loadMessages, type Messages } from './messages.ts';
 
 const LANGS: Lang[] = ['id', 'en'];
 const MAX_BUTTONS = 4;
+const MAX_LINKS = 4;
 /** Short enough for WhatsApp quick-reply buttons. */
 const MAX_LABEL = 24;
 
@@ -51,6 +52,17 @@ const EntrySchema = z.strictObject({
   buttons: z
     .array(z.strictObject({ intent: slug, id: label, en: label }))
     .max(MAX_BUTTONS, `at most ${MAX_BUTTONS} buttons`)
+    .default([]),
+  /** Links under the answer: official pages (https:) and phone numbers (tel:), with a title per language. */
+  links: z
+    .array(
+      z.strictObject({
+        url: z.string().refine(isSafeLinkUrl, 'only https:// pages and tel: numbers (e.g. tel:175) can be links'),
+        id: text('the Indonesian link title').max(40, 'keep a link title at most 40 characters'),
+        en: text('the English link title').max(40, 'keep a link title at most 40 characters'),
+      }),
+    )
+    .max(MAX_LINKS, `at most ${MAX_LINKS} links`)
     .default([]),
   /** Question-level answers: a short answer to one point, picked when the question asks exactly that. */
   items: z
@@ -132,7 +144,9 @@ function buildEntry(p: Parsed, rules: Rules, problems: KnowledgeProblem[]): Know
   const title = {} as Record<Lang, string>;
   const answer = {} as Record<Lang, string>;
   const buttons = {} as Record<Lang, Button[]>;
+  const links = {} as Record<Lang, Link[]>;
   for (const lang of LANGS) {
+    links[lang] = raw.links.map((l) => ({ title: l[lang], url: l.url }));
     title[lang] = renderField(p, `title.${lang}`, raw.title[lang], rules, lang, problems);
     answer[lang] = renderField(p, `answer.${lang}`, raw.answer[lang], rules, lang, problems);
     buttons[lang] = raw.buttons.map((b, i) => ({
@@ -159,6 +173,7 @@ function buildEntry(p: Parsed, rules: Rules, problems: KnowledgeProblem[]): Know
     title,
     answer,
     buttons,
+    links,
     source: raw.source,
     reviewed: raw.reviewed,
     fraudReminder: raw.fraud_reminder,
@@ -187,7 +202,7 @@ function cueScore(tokens: string[], cue: string[]): number {
 }
 
 /** A wh-question is not a yes/no question, even when it matches a yes/no item. */
-const WH = /\b(berapa|kapan|bagaimana|gimana|gmn|apa saja|apa aja|mana|siapa|kenapa|mengapa|how|what|when|where|which|who|why)\b/i;
+const WH = /\b(berapa|kapan|bagaimana|gimana|gmn|apa saja|apa aja|mana|siapa|kenapa|mengapa|cara|caranya|how|what|when|where|which|who|why)\b/i;
 
 /** An item's cues as words, tokenised once per item (items are immutable after load). */
 const CUE_TOKENS = new WeakMap<KnowledgeItem, string[][]>();
@@ -235,6 +250,7 @@ function createKnowledgeBase(rules: Rules, entries: KnowledgeEntry[], showSource
       if (showSource.has(e.id)) parts.push(messages.text(SOURCE_KEY, lang, { source: e.source }));
       const message: OutMessage = { text: parts.join('\n\n') };
       if (e.buttons[lang].length) message.buttons = e.buttons[lang].map((b) => ({ ...b }));
+      if (e.links[lang].length) message.links = e.links[lang].map((l) => ({ ...l }));
       return [message];
     },
     rules,
@@ -247,6 +263,7 @@ function createKnowledgeBase(rules: Rules, entries: KnowledgeEntry[], showSource
       if (showSource.has(e.id)) parts.push(messages.text(SOURCE_KEY, lang, { source: e.source }));
       const message: OutMessage = { text: parts.join('\n\n') };
       if (e.buttons[lang].length) message.buttons = e.buttons[lang].map((b) => ({ ...b }));
+      if (e.links[lang].length) message.links = e.links[lang].map((l) => ({ ...l }));
       return [message];
     },
     title: (intent, lang) => byIntent.get(intent)?.title[lang] ?? intent,

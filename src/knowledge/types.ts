@@ -1,4 +1,4 @@
-import type { Button, Lang, OutMessage } from '../core/types.ts';
+import type { Button, Lang, Link, OutMessage } from '../core/types.ts';
 
 export type RuleKind = 'percent' | 'rupiah' | 'number' | 'text';
 
@@ -43,6 +43,8 @@ export interface KnowledgeEntry {
   title: Record<Lang, string>;
   answer: Record<Lang, string>;
   buttons: Record<Lang, Button[]>;
+  /** Official pages and phone numbers shown under the answer (and its items). */
+  links: Record<Lang, Link[]>;
   source: string;
   reviewed: string;
   /** Answers about claims and money carry the anti-fraud reminder. */

@@ -7,6 +7,10 @@ export interface Metrics {
   /** Count one bot turn; outcome `fallback` / `ask` also bump jessi_fallback_total / jessi_askback_total. */
   turn(channel: string, intent: string, outcome: string): void;
   dialogCompleted(dialog: string): void;
+  /** A 👍 (helpful) or 👎 on an answer of `intent`: jessi_feedback_total{intent, vote}. */
+  feedback(intent: string, helpful: boolean): void;
+  /** A content reload (SIGHUP): outcome ok or error; jessi_content_version is set on success. */
+  contentReload(outcome: 'ok' | 'error'): void;
   /** One status API call that took `seconds`; outcome e.g. ok, error, timeout, unauthorized. */
   statusCall(call: string, outcome: string, seconds: number): void;
   /** A failed status API call; kind e.g. timeout, network, http_5xx, http_4xx, invalid_response. */
@@ -34,6 +38,8 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
   const fallbacks = new Counter({ name: 'jessi_fallback_total', help: 'Turns answered with the fallback (nothing understood)', registers: [registry] });
   const askbacks = new Counter({ name: 'jessi_askback_total', help: 'Turns answered with a clarifying question', registers: [registry] });
   const completions = new Counter({ name: 'jessi_dialog_completions_total', help: 'Multi-turn dialogs completed', labelNames: ['dialog'] as const, registers: [registry] });
+  const feedback = new Counter({ name: 'jessi_feedback_total', help: 'Answer feedback by intent and vote (up = helpful, down = not helpful)', labelNames: ['intent', 'vote'] as const, registers: [registry] });
+  const reloads = new Counter({ name: 'jessi_content_reloads_total', help: 'Content reloads (knowledge/ and intents/) by outcome', labelNames: ['outcome'] as const, registers: [registry] });
   const statusDuration = new Histogram({
     name: 'jessi_status_api_duration_seconds',
     help: 'Status API call latency',
@@ -60,6 +66,8 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
       else if (outcome === 'ask') askbacks.inc();
     },
     dialogCompleted: (dialog) => completions.inc({ dialog }),
+    feedback: (intent, helpful) => feedback.inc({ intent, vote: helpful ? 'up' : 'down' }),
+    contentReload: (outcome) => reloads.inc({ outcome }),
     statusCall,
     statusError: (call, kind) => statusErrors.inc({ call, kind }),
     startStatusCall(call) {

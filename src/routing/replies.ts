@@ -45,6 +45,7 @@ export function answerFromKnowledge(ctx: TurnContext, intent: string, confidence
   const messages = (item && kb.replyItem(answered, item, ctx.lang, ctx.text)) || kb.reply(intent, ctx.lang);
   if (!messages?.length) return false;
   if (!item) answered = intent;
+  ctx.state.lastItem = item ? `${answered}/${item.id}` : undefined;
   ctx.out.push(...messages);
   setIntent(ctx, answered, confidence, 'answer');
   return true;

@@ -51,9 +51,47 @@ export function followUp(ctx: RouteContext, nlu?: NluResult): Resolved | undefin
   return { intent: t.intent, item: t.item, aspect: t.aspect };
 }
 
+/**
+ * A value for the point just discussed ("my salary is 6 million, how much exactly?" after the JKK wage-while-
+ * unable-to-work answer): a message that names no topic of its own, in a conversation whose programme has a
+ * computation for the aspect asked (aspects.yaml `computations`, amount by default), starts that computation when
+ * it accepts what the message says. The classifier's reading of such a message (often another programme's
+ * calculator, from the wage alone) is the weaker guess.
+ */
+function conversationComputation(ctx: RouteContext): Resolved | undefined {
+  const catalog = ctx.deps.router.catalog;
+  const program = ctx.state.lastIntent ? catalog.meta(ctx.state.lastIntent)?.program : undefined;
+  if (!program || !catalog.isProgramme(program) || catalog.namesTopic(topicText(ctx))) return undefined;
+  const id = catalog.computation(program, catalog.detectFollowUp(topicText(ctx)).aspect ?? 'amount');
+  const def = id ? ctx.deps.dialogs.get(id) : undefined;
+  if (!def?.startWhen || !def.startWhen(def.extract(ctx.text, undefined, ctx, {}))) return undefined;
+  return { intent: def.intent };
+}
+
+/**
+ * A calculation for a programme the message names ("hitung jkp gaji 4 juta", "berapa total jkp kalau gaji 10
+ * juta") that the classifier read as another programme's calculator (from "hitung … gaji" alone): the named
+ * programme's own calculation, when one of its dialogs accepts what the message gives.
+ */
+function namedComputation(ctx: RouteContext, nlu: NluResult): Resolved | undefined {
+  const catalog = ctx.deps.router.catalog;
+  const named = catalog.detectFollowUp(topicText(ctx));
+  const program = named.program;
+  if (!program || !catalog.isProgramme(program) || catalog.meta(nlu.intent)?.program === program) return undefined;
+  if (!ctx.deps.dialogs.forIntent(nlu.intent)) return undefined;
+  // "iuran jp gaji 8 juta": the aspect has its own calculation (aspects.yaml `computations`), which the
+  // classifier's dialog already is or the run-intent step starts.
+  if (named.aspect && catalog.computation(program, named.aspect)) return undefined;
+  for (const intent of catalog.programIntents(program)) {
+    const def = ctx.deps.dialogs.forIntent(intent);
+    if (def?.startWhen && def.startWhen(def.extract(ctx.text, undefined, ctx, {}))) return { intent };
+  }
+  return undefined;
+}
+
 /** For a confident classification. */
 export function resolveAnswer(ctx: RouteContext, nlu: NluResult): Resolved {
-  return followUp(ctx, nlu) ?? { intent: followUpIntent(nlu.intent, ctx.state.lastIntent, topicText(ctx), ctx.deps.router.catalog) };
+  return followUp(ctx, nlu) ?? namedComputation(ctx, nlu) ?? conversationComputation(ctx) ?? { intent: followUpIntent(nlu.intent, ctx.state.lastIntent, topicText(ctx), ctx.deps.router.catalog) };
 }
 
 /** For an unsure classification: undefined means "ask back". */

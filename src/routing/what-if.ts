@@ -61,6 +61,9 @@ export function whatIf(): Middleware<RouteContext> {
     const optional = new Set(def.slots.filter((x) => x.optional).map((x) => x.name));
     const refinement = !partOnly && !namesOther && changed.every((k) => optional.has(k) || (def.transient ?? []).includes(k)) &&
       (nlu.intent === def.intent || nlu.outcome !== 'answer' || nlu.confidence <= INTERRUPT_CONFIDENCE || (def.covers ?? []).includes(nluProgram ?? ''));
+    // A dialog that says which programmes its result covers: a message naming another one is another question
+    // ("and if he had died of a heart attack at home?" after a JKK death is JKM).
+    if (!partOnly && !refinement && namesOther && def.covers) return next();
     if (!partOnly && !refinement) {
       const phrase = isWhatIf(ctx.normalized);
       if (!phrase && nlu.outcome === 'answer' && nlu.intent !== def.intent && nlu.confidence > INTERRUPT_CONFIDENCE) return next();

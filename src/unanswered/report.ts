@@ -1,11 +1,14 @@
 /**
  * `npm run report:unanswered [-- --limit 50] [-- --json]`: the most frequent questions Jessi could not answer.
+ * Below them, the 👍/👎 votes per intent (answers voted down most first), so editors see which answers fail people;
+ * `--json` prints the unanswered list, `--json --feedback` the votes.
  * Reads them from Redis (REDIS_URL). The in-memory store of a running instance cannot be read from outside.
  */
 import { stripControl } from '../observability/redact.ts';
 import { parseArgs } from 'node:util';
 import { createRedisStore } from '../store/redis.ts';
 import { topUnanswered, type UnansweredEntry } from './store.ts';
+import { feedbackByIntent, type FeedbackRow } from './feedback.ts';
 
 function table(rows: UnansweredEntry[]): string {
   if (!rows.length) return 'No unanswered messages recorded yet.';
@@ -16,8 +19,16 @@ function table(rows: UnansweredEntry[]): string {
   return [fmt(head), ...lines.map(fmt)].join('\n');
 }
 
+function feedbackTable(rows: FeedbackRow[]): string {
+  const head = ['down', 'up', 'helpful', 'intent'];
+  const lines = rows.map((r) => [String(r.down), String(r.up), `${Math.round((100 * r.up) / (r.up + r.down))}%`, stripControl(r.intent)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cols: string[]) => cols.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join('  ');
+  return ['Answer feedback (voted down most first):', fmt(head), ...lines.map(fmt)].join('\n');
+}
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { limit: { type: 'string', short: 'n', default: '20' }, json: { type: 'boolean', default: false }, prefix: { type: 'string' } } });
+  const { values } = parseArgs({ options: { limit: { type: 'string', short: 'n', default: '20' }, json: { type: 'boolean', default: false }, feedback: { type: 'boolean', default: false }, prefix: { type: 'string' } } });
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) {
     console.error('--limit must be a positive integer');
@@ -41,8 +52,17 @@ async function main(): Promise<number> {
       console.error(`Redis at ${url.replace(/\/\/[^@/]*@/, '//***@')} is not reachable.`);
       return 1;
     }
+    if (values.json && values.feedback) {
+      console.log(JSON.stringify(await feedbackByIntent(store), null, 2));
+      return 0;
+    }
     const rows = await topUnanswered(store, limit);
-    console.log(values.json ? JSON.stringify(rows.map((r) => ({ ...r, text: stripControl(r.text) })), null, 2) : table(rows));
+    if (values.json) {
+      console.log(JSON.stringify(rows.map((r) => ({ ...r, text: stripControl(r.text) })), null, 2));
+      return 0;
+    }
+    const votes = await feedbackByIntent(store);
+    console.log(votes.length ? `${table(rows)}\n\n${feedbackTable(votes.slice(0, limit))}` : table(rows));
     return 0;
   } finally {
     await store.close();

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { botFrameworkConversationId, createBotFrameworkHandler, toMarkdown } from '../../adapters/botframework/index.ts';
+import { botFrameworkConversationId, createBotFrameworkHandler, toActivity, toMarkdown } from '../../adapters/botframework/index.ts';
 import type { Bot, TurnInput } from '../../src/core/types.ts';
 import { listen, until } from '../helpers/net.ts';
 
@@ -133,5 +133,15 @@ describe('Markdown for Bot Framework', () => {
   it('turns *bold* into **bold** and leaves other stars alone', () => {
     expect(toMarkdown('Saldo *Rp45.678.900* per *1 Mei*')).toBe('Saldo **Rp45.678.900** per **1 Mei**');
     expect(toMarkdown('2 * 3 = 6')).toBe('2 * 3 = 6');
+  });
+
+  it('keeps a masked name literal (its stars are escaped, not emphasis)', () => {
+    expect(toMarkdown('Atas nama *B*** S*****:* saldo *Rp1*')).toBe(String.raw`Atas nama \*B\*\*\* S\*\*\*\*\*:\* saldo **Rp1**`);
+    expect(toMarkdown('Nama: B*** S*****')).toBe(String.raw`Nama: B\*\*\* S\*\*\*\*\*`);
+  });
+
+  it('puts links under the text as Markdown links', () => {
+    const a = toActivity({ text: 'Hubungi kami', links: [{ title: 'Call center 175', url: 'tel:175' }, { title: 'Lapak [Asik]', url: 'https://lapakasik.bpjsketenagakerjaan.go.id/' }] });
+    expect(a.text).toBe('Hubungi kami\n\n[Call center 175](tel:175) · [Lapak Asik](https://lapakasik.bpjsketenagakerjaan.go.id/)');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { jkkDeathBenefit, jkkTotalDisabilityBenefit, jkmBenefit, jkpBenefit, jkpRuleFor } from '../../src/calc/benefits.ts';
+import { jkkDeathBenefit, jkkStmbBenefit, jkkTotalDisabilityBenefit, jkmBenefit, jkpBenefit, jkpRuleFor } from '../../src/calc/benefits.ts';
 import { params } from './params.ts';
 
 describe('benefits (facts §10c)', () => {
@@ -50,5 +50,15 @@ describe('benefits (facts §10c)', () => {
         expect(f(lo)).toBeLessThanOrEqual(f(hi));
       }
     }));
+  });
+});
+
+describe('JKK STMB (temporarily unable to work)', () => {
+  it('100% of the wage for the first 12 months, then 50% (PP 82/2019)', () => {
+    expect(jkkStmbBenefit({ monthlyWage: 6_000_000 }, params)).toEqual({ firstMonthly: 6_000_000, firstMonths: 12, afterMonthly: 3_000_000, firstTotal: 72_000_000 });
+    expect(jkkStmbBenefit({ monthlyWage: 4_333_333 }, params).afterMonthly).toBe(2_166_667);
+  });
+  it('rejects a negative wage', () => {
+    expect(() => jkkStmbBenefit({ monthlyWage: -1 }, params)).toThrow(RangeError);
   });
 });

@@ -52,3 +52,12 @@ describe('paying after a BPU contribution result', () => {
     ]);
   });
 });
+
+describe('a calculation for the programme the message names', () => {
+  it('id: "hitung jkp gaji 4 juta" is the JKP benefit, not the JHT simulation', async () => {
+    await talk([['hitung jkp gaji 4 juta', [/Manfaat uang tunai JKP/, /Rp2\.400\.000 per bulan/], /lama \(tahun\)/]]);
+  });
+  it('en: "what is the total JKP for a 10 million wage" is the JKP benefit (capped), not the contribution table', async () => {
+    await talk([['what is the total JKP for a 10 million wage?', [/JKP cash benefit/, /Rp18\.000\.000/], /Monthly BPJS Ketenagakerjaan contributions/]]);
+  });
+});

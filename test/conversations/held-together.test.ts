@@ -38,7 +38,7 @@ describe('conversations that hold together', () => {
     talk([
       ['berapa maksimal pinjaman renovasi rumah dari bpjs tk?', /PRP|renovasi/i],
       ['kalau uang muka aja tanpa kpr bisa?', /KPR/, /JHT bisa diambil/],
-      ['pengajuannya lewat mana ya?', /bank/i, /JMO|Lapak/],
+      ['pengajuannya lewat mana ya?', /bank mitra/i, /Lapak Asik|klaim JHT/],
     ]));
 
   it('[id] returns: another year of the same answer', () =>

@@ -158,3 +158,20 @@ describe('JP: a birth year is enough, and refinements keep the result', () => {
     ]);
   });
 });
+
+describe('JKK wage-while-unable-to-work and disability for the wage given', () => {
+  it('en: commute accident covered, STMB point, then the wage: computed for it, then total disability', async () => {
+    await talk([
+      ['I had an accident on my way to the office, my motorbike crashed. Is this covered?', [/^Yes\./, /home to work/]],
+      ['will I still get paid while I can\'t work?', [/100% of the wage for the first 12 months/]],
+      ['how much exactly if my salary is 6 million?', [/STMB/, /Rp6\.000\.000 a month/, /Rp3\.000\.000 a month/], /JHT contributions|years/],
+      ['and if I ended up permanently disabled?', [/total permanent disability/, /Rp336\.000\.000/, /Total\*: Rp348\.000\.000/]],
+    ]);
+  });
+
+  it('id: cacat total for a wage in one message', async () => {
+    await talk([
+      ['kalau kecelakaan kerja sampai cacat total tetap, gaji saya 4,5 juta dapat berapa?', [/cacat total tetap/, /Rp252\.000\.000/, /Rp264\.000\.000/]],
+    ]);
+  });
+});

@@ -39,7 +39,7 @@ describe('conversation context', () => {
     expect(r.text).toMatch(/Estimated pension/);
   });
 
-  it('an unsure question mid-dialog asks back and keeps the dialog; "gak tau" is re-asked, not an interruption', async () => {
+  it('a question mid-dialog is answered and the dialog waits; "gak tau" is re-asked, not an interruption', async () => {
     const s = {};
     await svc.say(s, 'simulasi jht');
     await svc.say(s, 'gaji 6 jt');
@@ -47,7 +47,9 @@ describe('conversation context', () => {
     expect(r.intent?.id).toBe('jht_simulation');
     expect(r.text).toMatch(/tahun/);
     r = await svc.say(s, 'btw jht itu sebenarnya apa sih?');
-    expect(r.text).toMatch(/Maksud Anda|JHT/);
+    // the question is answered (the JHT card), not taken as the years, and the simulation waits
+    expect(r.intent?.id).toBe('jht_info');
+    expect(r.text).toMatch(/tabungan hari tua/);
     expect(r.text).toMatch(/belum selesai/);
     r = await svc.say(s, '10 tahun');
     expect(r.text).toMatch(/Estimasi saldo JHT/);

@@ -74,7 +74,9 @@ describe('status flows when the API misbehaves', () => {
   it('the API timing out gets a polite message with the call centre, and the conversation goes on', async () => {
     const s = {};
     await svc.say(s, 'lacak pengaduan');
-    faults.delayMs = 3_000;
+    // The API would answer after 10 s; the client gives up at 2 s. The polite message (not the ticket) proves the
+    // timeout fired; the time bound has a wide margin so a loaded machine cannot fail it.
+    faults.delayMs = 10_000;
     const t0 = performance.now();
     const r = await svc.say(s, 'ADU-20251014-0042');
     const ms = performance.now() - t0;
@@ -82,7 +84,7 @@ describe('status flows when the API misbehaves', () => {
     expect(r.status).toBe(200);
     expect(r.text).toMatch(/tidak dapat diakses/);
     expect(r.text).toMatch(/175/);
-    expect(ms).toBeLessThan(2_900); // the client's 2 s timeout, not the API's 3 s
+    expect(ms).toBeLessThan(8_000); // the client's 2 s timeout, not the API's 10 s
     const next = await svc.say(s, 'nomor call center berapa?');
     expect(next.intent?.id).toBe('contact_office');
   });

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pino } from 'pino';
 import { createStatusClient, type StatusClientOptions } from '../../src/status/client.ts';
 import { closedPort, rejection, startSandbox, TOKEN, type Sandbox } from './harness.ts';
@@ -25,28 +25,96 @@ const elapsed = async (call: () => Promise<unknown>) => {
   return { e, ms: performance.now() - t0 };
 };
 
-describe('timeouts', () => {
-  it('a slow API is "unavailable" after the timeout, not after the answer', async () => {
+/**
+ * Timing is checked on fake timers with a fetch that only ends when it is aborted (or fails at once): no wall
+ * clock, so a loaded machine cannot make these tests fail. The real-HTTP tests below check the same outcomes
+ * against the sandbox without any upper time bound.
+ */
+describe('timeouts and backoff, on fake timers', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A fetch that never answers: it rejects when its signal aborts. Counts calls. */
+  function hangingFetch() {
+    const calls: string[] = [];
+    const fetch = ((url: string, init?: RequestInit) => {
+      calls.push(`${init?.method ?? 'GET'} ${new URL(url).pathname}`);
+      return new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')));
+      });
+    }) as typeof globalThis.fetch;
+    return { fetch, calls };
+  }
+
+  function settled(p: Promise<unknown>) {
+    const s: { done: boolean; error?: any } = { done: false };
+    p.then(
+      () => (s.done = true),
+      (e: unknown) => Object.assign(s, { done: true, error: e }),
+    );
+    return s;
+  }
+
+  it('the default timeout is exactly 2 seconds, and a timed-out GET is not retried', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const f = hangingFetch();
+    const client = createStatusClient({ baseUrl: 'http://status.invalid', token: TOKEN, fetch: f.fetch });
+    const call = settled(client.complaint(TICKET));
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(call.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(call.done).toBe(true);
+    expect(call.error).toMatchObject({ kind: 'unavailable', reason: 'timeout' });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(f.calls).toEqual([`GET /v1/complaints/${TICKET}`]); // the budget is spent: no retry
+  });
+
+  it('timeoutMs applies to GET and POST alike', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const f = hangingFetch();
+    const client = createStatusClient({ baseUrl: 'http://status.invalid', token: TOKEN, fetch: f.fetch, timeoutMs: 150 });
+    const get = settled(client.complaint(TICKET));
+    const post = settled(client.verify(BUDI.kpj, BUDI.birth));
+    await vi.advanceTimersByTimeAsync(149);
+    expect([get.done, post.done]).toEqual([false, false]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(get.error?.reason).toBe('timeout');
+    expect(post.error?.reason).toBe('timeout');
+    expect(f.calls).toHaveLength(2);
+  });
+
+  it('network failures: a GET is retried within the backoff (2 retries, at most 100 + 200 ms), a POST never', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const calls: string[] = [];
+    const failing = (async (url: string, init?: RequestInit) => {
+      calls.push(`${init?.method ?? 'GET'} ${new URL(url).pathname}`);
+      throw new TypeError('fetch failed');
+    }) as typeof globalThis.fetch;
+    const client = createStatusClient({ baseUrl: 'http://status.invalid', token: TOKEN, fetch: failing });
+    const get = settled(client.complaint(TICKET));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(get.error).toMatchObject({ kind: 'unavailable', reason: 'network' });
+    expect(calls).toEqual(Array(3).fill(`GET /v1/complaints/${TICKET}`));
+    const post = settled(client.verify(BUDI.kpj, BUDI.birth));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(post.error).toMatchObject({ kind: 'unavailable', reason: 'network' });
+    expect(calls.filter((c) => c.startsWith('POST'))).toHaveLength(1);
+  });
+});
+
+describe('timeouts, over real HTTP', () => {
+  it('a slow API is "unavailable" (timeout) before it answers, and a timed-out GET is not retried', async () => {
     const { sb, client, count } = await setup({ timeoutMs: 150 });
     sb.faults.delayMs = 1500;
     const { e, ms } = await elapsed(() => client.complaint(TICKET));
     expect(e.kind).toBe('unavailable');
-    expect(e.reason).toBe('timeout');
+    expect(e.reason).toBe('timeout'); // aborted by the client: the sandbox had not answered yet
     expect(ms).toBeGreaterThanOrEqual(140);
-    expect(ms).toBeLessThan(600); // a timed-out GET is not retried: the budget is spent
     expect(count(`GET /v1/complaints/${TICKET}`)).toBe(1);
     const post = await elapsed(() => client.verify(BUDI.kpj, BUDI.birth));
     expect(post.e.reason).toBe('timeout');
-    expect(post.ms).toBeLessThan(600);
-  });
-
-  it('the default timeout is 2 seconds', async () => {
-    const { sb, client } = await setup();
-    sb.faults.delayMs = 3000;
-    const { e, ms } = await elapsed(() => client.complaint(TICKET));
-    expect(e.reason).toBe('timeout');
-    expect(ms).toBeGreaterThanOrEqual(1950);
-    expect(ms).toBeLessThan(2600);
+    expect(count('POST /v1/verify')).toBe(1);
   });
 });
 
@@ -93,8 +161,7 @@ describe('circuit breaker', () => {
 
     sb.faults.failWith5xx = false; // the API is back, but the circuit is still open
     const fast = await elapsed(() => client.complaint(TICKET));
-    expect(fast.e).toMatchObject({ kind: 'unavailable', reason: 'breaker_open' });
-    expect(fast.ms).toBeLessThan(50);
+    expect(fast.e).toMatchObject({ kind: 'unavailable', reason: 'breaker_open' }); // failed fast: no request (count below)
     // one breaker per endpoint: complaint lookups failing do not take verification down
     await expect(client.verify(BUDI.kpj, BUDI.birth)).resolves.toMatchObject({ maskedPhone: '0812****7890' });
     expect(count(path)).toBe(3);
@@ -142,15 +209,14 @@ describe('circuit breaker', () => {
 });
 
 describe('API down', () => {
-  it('a closed port is "unavailable" quickly, retries included', async () => {
+  it('a closed port is "unavailable" (network, not a timeout), retries included', async () => {
+    // How fast is checked on fake timers above; here only that a refused connection is not waited out.
     const port = await closedPort();
     const client = createStatusClient({ baseUrl: `http://127.0.0.1:${port}`, token: TOKEN });
     const get = await elapsed(() => client.complaint(TICKET));
     expect(get.e).toMatchObject({ kind: 'unavailable', reason: 'network' });
-    expect(get.ms).toBeLessThan(1000);
     const post = await elapsed(() => client.verify(BUDI.kpj, BUDI.birth));
     expect(post.e).toMatchObject({ kind: 'unavailable', reason: 'network' });
-    expect(post.ms).toBeLessThan(500);
   });
 });
 

@@ -256,9 +256,14 @@ describe('web widget in Chromium', { timeout: 60_000 }, () => {
     const { page, ctx } = await newPage();
     await open(page, `${stub.url}/`);
     await say(page, 'banjir pesan');
-    await page.getByText('Pesan Anda terlalu banyak, coba lagi dalam 30 detik ya.').waitFor({ timeout: 8000 });
+    const notice = page.getByRole('log').getByText('Pesan Anda terlalu banyak, coba lagi dalam 30 detik ya.');
+    await notice.waitFor({ timeout: 8000 });
+    expect(await notice.count()).toBe(1);
+    // shown as the bot's message, not as a send failure with a retry button
+    await expect(page.getByText('Gagal mengirim. Coba lagi').count()).resolves.toBe(0);
     await say(page, 'cara klaim jht');
     await page.getByRole('log').getByText(/Lapak Asik online/).waitFor({ timeout: 8000 });
+    expect(await page.locator('jessi-widget .msg.user').count()).toBe(2);
     await ctx.close();
   });
 

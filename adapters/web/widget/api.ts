@@ -1,5 +1,5 @@
 import type { Button } from './storage.ts';
-import { SESSION_ID } from './storage.ts';
+import { SESSION_ID, cleanLinks, type Link } from './storage.ts';
 
 export interface ChatRequest {
   text?: string;
@@ -11,7 +11,9 @@ export interface ChatRequest {
 export interface ChatReply {
   sessionId: string;
   /** `private`: personal data (balance, claims); shown on screen, never stored in the browser. */
-  messages: { text: string; buttons?: Button[]; private?: boolean }[];
+  messages: { text: string; buttons?: Button[]; links?: Link[]; private?: boolean }[];
+  /** The intent the turn was routed to (sent back with 👍/👎). */
+  intent?: string;
 }
 
 export type ChatResult =
@@ -31,9 +33,11 @@ function asReply(v: unknown): ChatReply | null {
       buttons: Array.isArray(m.buttons)
         ? m.buttons.filter((b) => b && typeof b.title === 'string' && typeof b.payload === 'string').map((b) => ({ title: b.title, payload: b.payload }))
         : undefined,
+      links: cleanLinks((m as { links?: unknown }).links),
       private: (m as { private?: unknown }).private === true || undefined,
     }));
-  return messages.length ? { sessionId: r.sessionId, messages } : null;
+  const intent = (v as { intent?: { id?: unknown } }).intent?.id;
+  return messages.length ? { sessionId: r.sessionId, messages, intent: typeof intent === 'string' && /^[a-z][a-z0-9_]{0,63}$/.test(intent) ? intent : undefined } : null;
 }
 
 async function errorMessage(res: Response): Promise<string | undefined> {
@@ -42,6 +46,21 @@ async function errorMessage(res: Response): Promise<string | undefined> {
     return typeof body?.error?.message === 'string' ? body.error.message.slice(0, 500) : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** POST /api/feedback (next to /api/chat): a 👍/👎 on an answer. Fire and forget; true when recorded. */
+export async function postFeedback(chatUrl: string, body: { sessionId: string; intent: string; helpful: boolean }): Promise<boolean> {
+  try {
+    const res = await fetch(chatUrl.replace(/\/api\/chat$/, '/api/feedback'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Jessi-Channel': 'web' },
+      body: JSON.stringify(body),
+      credentials: 'omit',
+    });
+    return res.ok;
+  } catch {
+    return false;
   }
 }
 

@@ -34,8 +34,15 @@ function start(script: HTMLScriptElement | null): void {
     root.append(style);
   }
   document.body.append(host);
-  const api = mountWidget(root, cfg);
-  window.Jessi = api;
+  let api = { open() {}, close() {} };
+  // The header's language switch mounts the widget again in the other language (the conversation is kept).
+  const mount = (reopen: boolean) => {
+    root.replaceChildren();
+    api = mountWidget(root, cfg, () => mount(true));
+    if (reopen) api.open();
+  };
+  mount(false);
+  window.Jessi = { open: () => api.open(), close: () => api.close() };
   const fromHash = () => {
     if (OPEN_HASHES.includes(location.hash)) api.open();
   };

@@ -1,8 +1,15 @@
 import type { WidgetConfig } from './config.ts';
+import { safeLinkHref } from './format.ts';
 
 export interface Button {
   title: string;
   payload: string;
+}
+
+/** A link under a bot message (only https: and tel: survive; see format.ts safeLinkHref). */
+export interface Link {
+  title: string;
+  url: string;
 }
 
 /** One rendered bubble, as kept across page reloads. */
@@ -11,6 +18,11 @@ export interface Entry {
   text: string;
   ts: number;
   buttons?: Button[];
+  links?: Link[];
+  /** The intent the server routed this answer to (for 👍/👎; an id, never personal). */
+  intent?: string;
+  /** 👍 (true) / 👎 (false) already given. */
+  vote?: boolean;
   /** A notice from the widget itself (e.g. rate limited), shown as a bot bubble. */
   notice?: boolean;
   /** Personal data (or what the user typed to get it): shown on this page view, stored only as a placeholder. */
@@ -22,6 +34,8 @@ export interface Saved {
   entries: Entry[];
   open?: boolean;
   seen?: boolean;
+  /** The language picked with the header switch (overrides data-lang and the page's language). */
+  lang?: 'id' | 'en';
 }
 
 const MAX_ENTRIES = 80;
@@ -30,6 +44,14 @@ export const IDLE_MS = 10 * 60 * 1000;
 export const SESSION_ID = /^[A-Za-z0-9_-]{8,128}$/;
 
 const str = (v: unknown): v is string => typeof v === 'string';
+
+export function cleanLinks(v: unknown): Link[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const out = v
+    .filter((l): l is Link => !!l && str(l.title) && str(l.url) && safeLinkHref(l.url) !== null)
+    .map((l) => ({ title: l.title.slice(0, 80), url: l.url }));
+  return out.length ? out.slice(0, 6) : undefined;
+}
 
 function cleanButtons(v: unknown): Button[] | undefined {
   if (!Array.isArray(v)) return undefined;
@@ -41,7 +63,16 @@ function cleanButtons(v: unknown): Button[] | undefined {
 function cleanEntry(v: unknown): Entry | null {
   const e = v as Partial<Entry> | null;
   if (!e || (e.from !== 'user' && e.from !== 'bot') || !str(e.text)) return null;
-  return { from: e.from, text: e.text, ts: typeof e.ts === 'number' ? e.ts : Date.now(), buttons: cleanButtons(e.buttons), notice: e.notice === true || undefined };
+  return {
+    from: e.from,
+    text: e.text,
+    ts: typeof e.ts === 'number' ? e.ts : Date.now(),
+    buttons: cleanButtons(e.buttons),
+    links: cleanLinks(e.links),
+    intent: str(e.intent) && /^[a-z][a-z0-9_]{0,63}$/.test(e.intent) ? e.intent : undefined,
+    vote: typeof e.vote === 'boolean' ? e.vote : undefined,
+    notice: e.notice === true || undefined,
+  };
 }
 
 /** localStorage can be missing or throw (privacy modes, sandboxed frames): the widget then just forgets. */
@@ -50,13 +81,15 @@ export function load(cfg: WidgetConfig): Saved {
     const raw = JSON.parse(localStorage.getItem(cfg.storageKey) || 'null') as Partial<Saved> | null;
     if (!raw || typeof raw !== 'object') return { entries: [] };
     const at = (raw as { at?: unknown }).at;
-    if (typeof at !== 'number' || Date.now() - at > IDLE_MS) return { entries: [], seen: raw.seen === true };
+    const lang = raw.lang === 'id' || raw.lang === 'en' ? raw.lang : undefined;
+    if (typeof at !== 'number' || Date.now() - at > IDLE_MS) return { entries: [], seen: raw.seen === true, lang };
     const entries = Array.isArray(raw.entries) ? raw.entries.map(cleanEntry).filter((e): e is Entry => e !== null) : [];
     return {
       sessionId: str(raw.sessionId) && SESSION_ID.test(raw.sessionId) ? raw.sessionId : undefined,
       entries,
       open: raw.open === true,
       seen: raw.seen === true,
+      lang: raw.lang === 'id' || raw.lang === 'en' ? raw.lang : undefined,
     };
   } catch {
     return { entries: [] };

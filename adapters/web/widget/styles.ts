@@ -11,14 +11,23 @@ button{font:inherit;cursor:pointer}
 .launcher.compact .teaser{display:none}
 .avatar{flex:none;display:grid;place-items:center;width:44px;height:44px;border-radius:50%;background:#fff;color:var(--accent);font-weight:800;font-size:20px}
 .panel{position:fixed;right:20px;bottom:90px;z-index:2147483001;display:flex;flex-direction:column;width:380px;max-width:calc(100vw - 24px);height:min(620px,calc(100vh - 110px));background:#fff;color:#1e293b;border-radius:16px;box-shadow:0 12px 40px rgba(0,0,0,.3);overflow:hidden;font-size:15px;line-height:1.45}
-.head{display:flex;align-items:center;gap:10px;padding:10px 12px;background:var(--accent);color:var(--accent-ink)}
+.head{display:flex;flex:none;align-items:center;gap:6px;padding:10px 12px;background:var(--accent);color:var(--accent-ink)}
 .head .avatar{width:36px;height:36px;font-size:16px}
 .who{flex:1;min-width:0}
 .who b{display:block;font-size:16px}
 .who small{display:block;font-size:12px;opacity:.9}
-.icon{flex:none;width:38px;height:38px;border:0;border-radius:8px;background:transparent;color:inherit;font-size:20px;line-height:1}
-.logout{flex:none;height:32px;padding:0 10px;border:1px solid rgba(255,255,255,.7);border-radius:8px;background:transparent;color:inherit;font-size:13px;font-weight:600}
-.logout:hover,.icon:hover{background:rgba(255,255,255,.18)}
+.icon{flex:none;width:34px;height:38px;border:0;border-radius:8px;background:transparent;color:inherit;font-size:20px;line-height:1}
+.logout{flex:none;height:32px;padding:0 8px;border:1px solid rgba(255,255,255,.7);border-radius:8px;background:transparent;color:inherit;font-size:13px;font-weight:600}
+.lang{flex:none;height:32px;min-width:34px;padding:0 6px;border:1px solid rgba(255,255,255,.7);border-radius:8px;background:transparent;color:inherit;font-size:13px;font-weight:700}
+.logout:hover,.icon:hover,.lang:hover{background:rgba(255,255,255,.18)}
+.links{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}
+.links a{display:inline-block;padding:6px 12px;border:1px solid #0b5394;border-radius:16px;background:#fff;color:#0b5394;font-size:14px;text-decoration:none}
+.links a:hover{background:#0b5394;color:#fff}
+.links a::after{content:" ↗";font-size:12px}
+.links a[href^="tel:"]::after{content:""}
+.feedback{display:flex;align-items:center;gap:4px;margin-top:4px;font-size:12px;color:#475569}
+.feedback button{display:grid;place-items:center;width:34px;height:28px;border:1px solid #94a3b8;border-radius:14px;background:#fff;color:#334155}
+.feedback button:hover{background:#e2e8f0}
 .log{flex:1;overflow-y:auto;display:flex;flex-direction:column;gap:10px;padding:14px;background:#f1f5f9}
 .msg{display:flex;flex-direction:column;max-width:85%}
 .bot{align-self:flex-start;align-items:flex-start}

@@ -1,14 +1,19 @@
-import { postChat, type ChatRequest } from './api.ts';
+import { postChat, postFeedback, type ChatRequest } from './api.ts';
 import type { WidgetConfig } from './config.ts';
-import { h } from './dom.ts';
-import { appendFormatted } from './format.ts';
-import { strings } from './i18n.ts';
-import { clear, load, save, type Button, type Entry } from './storage.ts';
+import { h, thumbIcon } from './dom.ts';
+import { appendFormatted, safeLinkHref } from './format.ts';
+import { strings, type UiLang } from './i18n.ts';
+import { clear, load, save, type Button, type Entry, type Link } from './storage.ts';
 
-/** Build the launcher and chat panel inside `root` and wire them up. Returns open/close for the page. */
-export function mountWidget(root: ShadowRoot, cfg: WidgetConfig): { open(): void; close(): void } {
-  const t = strings(cfg.lang);
+/**
+ * Build the launcher and chat panel inside `root` and wire them up. Returns open/close for the page.
+ * `onLanguage` is called when the user picks the other language in the header (main.ts mounts again).
+ */
+export function mountWidget(root: ShadowRoot, cfg: WidgetConfig, onLanguage?: (lang: UiLang) => void): { open(): void; close(): void } {
   const state = load(cfg);
+  // The language picked with the header switch wins over data-lang and the page's language; it is also sent as `locale`.
+  if (state.lang) cfg = { ...cfg, lang: state.lang, locale: state.lang };
+  const t = strings(cfg.lang);
   const timeFmt = new Intl.DateTimeFormat(cfg.lang === 'en' ? 'en-GB' : 'id-ID', { hour: '2-digit', minute: '2-digit' });
   let busy = false;
   /** Bumped by logout: an answer to a request sent before it is dropped, not added to the new conversation. */
@@ -24,13 +29,14 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig): { open(): void
   const closeBtn = h('button', { type: 'button', class: 'icon', 'aria-label': t.close, title: t.close }, '×');
   const restartBtn = h('button', { type: 'button', class: 'icon', 'aria-label': t.restart, title: t.restart }, '↻');
   const logoutBtn = h('button', { type: 'button', class: 'logout', 'aria-label': t.logoutLabel, title: t.logoutLabel }, t.logout);
+  const langBtn = h('button', { type: 'button', class: 'lang', 'aria-label': `${t.switchTo}: ${t.switchLabel}`, title: t.switchLabel, lang: cfg.lang === 'en' ? 'id' : 'en' }, t.switchTo);
   const log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': t.log, tabindex: '0' });
   const input = h('input', { type: 'text', 'aria-label': t.input, placeholder: t.placeholder, maxlength: '2000', autocomplete: 'off', enterkeyhint: 'send' });
   const form = h('form', { class: 'compose' }, input, h('button', { type: 'submit', class: 'send', 'aria-label': t.send }, '➤'));
   const panel = h(
     'section',
     { class: 'panel', id: 'jessi-panel', role: 'dialog', 'aria-label': t.panel, hidden: '' },
-    h('div', { class: 'head' }, h('span', { class: 'avatar', 'aria-hidden': 'true' }, 'J'), h('div', { class: 'who' }, h('b', {}, 'Jessi'), h('small', {}, t.subtitle)), logoutBtn, restartBtn, closeBtn),
+    h('div', { class: 'head' }, h('span', { class: 'avatar', 'aria-hidden': 'true' }, 'J'), h('div', { class: 'who' }, h('b', {}, 'Jessi'), h('small', {}, t.subtitle)), langBtn, logoutBtn, restartBtn, closeBtn),
     log,
     form,
     h('p', { class: 'privacy' }, t.privacy),
@@ -39,24 +45,79 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig): { open(): void
   root.append(wrap);
 
   const persist = () => save(cfg, state, t.hidden);
+  // Only the log scrolls (scrollTop), never scrollIntoView: that would also scroll the page and the panel.
   const scrollDown = () => {
     log.scrollTop = log.scrollHeight;
   };
+  /** A new bot answer: bottom if it all fits, else its first line at the top of the log (long answers read from the start). */
+  const reveal = (first: HTMLElement) => {
+    const top = first.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop - 8;
+    const rest = log.scrollHeight - top;
+    log.scrollTop = rest > log.clientHeight ? top : log.scrollHeight;
+  };
 
-  function bubble(e: Pick<Entry, 'from' | 'text' | 'notice'>, ts?: number): HTMLElement {
+  function linkRow(links: Link[]): HTMLElement | undefined {
+    const anchors = links.flatMap((l) => {
+      const href = safeLinkHref(l.url);
+      if (!href) return [];
+      const a = h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, l.title);
+      return [a];
+    });
+    return anchors.length ? h('div', { class: 'links', role: 'group', 'aria-label': t.links }, ...anchors) : undefined;
+  }
+
+  function feedbackRow(e: Entry): HTMLElement {
+    const row = h('div', { class: 'feedback', role: 'group', 'aria-label': t.feedback });
+    const done = () => row.replaceChildren(h('span', { class: 'thanks' }, t.thanksFeedback));
+    if (e.vote !== undefined) {
+      done();
+      return row;
+    }
+    const vote = (helpful: boolean) => {
+      const sessionId = state.sessionId;
+      if (!sessionId || !e.intent) return;
+      e.vote = helpful;
+      persist();
+      done();
+      // Focus stays in the panel (so Escape still closes it).
+      input.focus({ preventScroll: true });
+      void postFeedback(cfg.apiUrl, { sessionId, intent: e.intent, helpful });
+    };
+    const up = h('button', { type: 'button', 'aria-label': t.helpful, title: t.helpful }, thumbIcon());
+    const down = h('button', { type: 'button', 'aria-label': t.unhelpful, title: t.unhelpful }, thumbIcon(true));
+    up.addEventListener('click', () => vote(true));
+    down.addEventListener('click', () => vote(false));
+    row.append(h('span', { 'aria-hidden': 'true' }, t.feedbackShort), up, down);
+    return row;
+  }
+
+  function bubble(e: Pick<Entry, 'from' | 'text' | 'notice' | 'links'> & Partial<Entry>, ts?: number, withFeedback = false): HTMLElement {
     const b = h('div', { class: 'bubble' });
     appendFormatted(b, e.text);
     const m = h('div', { class: `msg ${e.from}${e.notice ? ' notice' : ''}` }, h('span', { class: 'sr' }, e.from === 'user' ? t.you : t.bot), b);
+    const links = e.from === 'bot' && e.links?.length ? linkRow(e.links) : undefined;
+    if (links) m.append(links);
     if (ts) m.append(h('time', { datetime: new Date(ts).toISOString() }, timeFmt.format(ts)));
+    if (withFeedback) m.append(feedbackRow(e as Entry));
     log.append(m);
     return m;
   }
+
+  /** 👍/👎 go under the last bubble of each answer (one vote per turn), when the server named its intent. */
+  const wantsFeedback = (entries: Entry[], i: number) => {
+    const e = entries[i];
+    return e.from === 'bot' && !e.notice && !!e.intent && (i === entries.length - 1 || entries[i + 1].from === 'user');
+  };
 
   function quickReplies(buttons: Button[]): void {
     const group = h('div', { class: 'quick', role: 'group', 'aria-label': t.choices });
     for (const b of buttons) {
       const btn = h('button', { type: 'button' }, b.title);
-      btn.addEventListener('click', () => void send({ payload: b.payload }, b.title));
+      btn.addEventListener('click', () => {
+        // The button goes away with the group: keep the focus in the panel (Escape still closes it), on the text box.
+        input.focus({ preventScroll: true });
+        void send({ payload: b.payload }, b.title);
+      });
       group.append(btn);
     }
     log.append(group);
@@ -69,16 +130,17 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig): { open(): void
     log.replaceChildren();
     bubble({ from: 'bot', text: cfg.greeting || t.greeting });
     if (!state.entries.length) quickReplies(t.starters.map(([title, payload]) => ({ title, payload })));
-    for (const e of state.entries) bubble(e, e.ts);
+    state.entries.forEach((e, i) => bubble(e, e.ts, wantsFeedback(state.entries, i)));
     const last = state.entries[state.entries.length - 1];
     if (last?.buttons?.length) quickReplies(last.buttons);
     scrollDown();
   }
 
-  function add(e: Entry): void {
+  function add(e: Entry, withFeedback = false): HTMLElement {
     state.entries.push(e);
-    bubble(e, e.ts);
+    const m = bubble(e, e.ts, withFeedback);
     if (e.buttons?.length) quickReplies(e.buttons);
+    return m;
   }
 
   async function deliver(req: ChatRequest, sent?: Entry): Promise<void> {
@@ -96,12 +158,23 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig): { open(): void
       const priv = r.reply.messages.some((m) => m.private);
       // What the user typed to get personal data (an identifier, a birth date, a code) is not stored either.
       if (priv && sent && state.entries.includes(sent)) sent.private = true;
-      for (const m of r.reply.messages)
-        add({ from: 'bot', text: m.text, ts: Date.now(), buttons: m.buttons?.length ? m.buttons : undefined, private: m.private || undefined });
+      let first: HTMLElement | undefined;
+      r.reply.messages.forEach((m, i, all) => {
+        const last = i === all.length - 1;
+        const el = add(
+          { from: 'bot', text: m.text, ts: Date.now(), buttons: m.buttons?.length ? m.buttons : undefined, links: m.links, intent: r.reply.intent, private: m.private || undefined },
+          last && !!r.reply.intent,
+        );
+        first ??= el;
+      });
+      persist();
+      if (first) reveal(first);
+      return;
     } else if (r.kind === 'network') {
       const retry = h('button', { type: 'button' }, t.retry);
       const row = h('div', { class: 'error', role: 'alert' }, h('span', {}, t.failed), retry);
       retry.addEventListener('click', () => {
+        input.focus({ preventScroll: true }); // the retry button goes away: keep the focus in the panel
         row.remove();
         void deliver(req, sent);
       });
@@ -171,6 +244,12 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig): { open(): void
   });
   panel.addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape') setOpen(false);
+  });
+  langBtn.addEventListener('click', () => {
+    if (busy) return;
+    state.lang = cfg.lang === 'en' ? 'id' : 'en';
+    persist();
+    onLanguage?.(state.lang);
   });
 
   if (state.seen) launcher.classList.add('compact');

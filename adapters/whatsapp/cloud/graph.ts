@@ -1,5 +1,5 @@
 import type { Button, OutMessage } from '../../../src/core/types.ts';
-import { numberedText } from '../shared/choices.ts';
+import { linkLines, numberedText } from '../shared/choices.ts';
 
 /** Sends one message object to the Graph API's /{phone-number-id}/messages. */
 export interface GraphClient {
@@ -62,7 +62,7 @@ const fits = (buttons: Button[], maxTitle: number, maxId: number) =>
  */
 export function renderCloudMessage(to: string, m: OutMessage, firstNumber: number): CloudRendering {
   const buttons = m.buttons ?? [];
-  const bodyText = m.text.trim() || 'Pilih:';
+  const bodyText = (m.text.trim() + linkLines(m)).trim() || 'Pilih:';
   const base = { recipient_type: 'individual', to };
   const interactive = (type: 'button' | 'list', action: unknown): CloudRendering => ({
     numbered: [],

@@ -8,10 +8,18 @@ const choicesKey = (conversationId: string) => `wa:choices:${conversationId}`;
 
 /** Render one message with its buttons as "1. Title" lines, numbering from `first`. */
 export function numberedText(message: OutMessage, first = 1): string {
+  const text = message.text + linkLines(message);
   const buttons = message.buttons ?? [];
-  if (!buttons.length) return message.text;
+  if (!buttons.length) return text;
   const lines = buttons.map((b, i) => `${first + i}. ${b.title}`);
-  return `${message.text}\n\n${NUMBER_PROMPT}\n${lines.join('\n')}`;
+  return `${text}\n\n${NUMBER_PROMPT}\n${lines.join('\n')}`;
+}
+
+/** Links as plain lines ("Lapak Asik: https://…", "Call center: 175"): WhatsApp makes URLs and numbers tappable itself. */
+export function linkLines(message: OutMessage): string {
+  const links = message.links ?? [];
+  if (!links.length) return '';
+  return `\n\n${links.map((l) => `${l.title}: ${l.url.startsWith('tel:') ? l.url.slice(4) : l.url}`).join('\n')}`;
 }
 
 /** Remember the buttons the user can answer by number (or clear them when the reply offered none). */

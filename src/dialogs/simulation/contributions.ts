@@ -18,7 +18,7 @@ const m = (ctx: DialogContext, key: string, params?: Record<string, string | num
 const EMPLOYER = /\b(perusahaan|pemberi kerja|kantor|majikan|bos|employer|company)\b/i;
 const ASKS_SHARE = /\b(tanggung|ditanggung|bayar|dibayar|bagian|bagiannya|porsi|share|part|pays?|paid|covers?|berapa|how much)\b/i;
 /** "dipotong dari gaji saya", "comes out of my salary": the worker's own deduction is what is asked. */
-const WORKER = /\b(dipotong|potong|potongan|terpotong|deducted|deduction|comes? out of|taken from|from my (pay|salary|wage)|bagian saya|porsi saya|yang saya bayar|saya bayar|my (own )?(part|share))\b/i;
+const WORKER = /\b(dipotong|potong|potongan|terpotong|deducted|deduction|i pay myself|pay myself|do i pay|i pay|comes? out of|taken from|from my (pay|salary|wage)|bagian saya|porsi saya|yang saya bayar|saya bayar|my (own )?(part|share))\b/i;
 /** The user asks about their own contribution ("iuran saya", "my contribution"), so a remembered wage applies. */
 const PERSONAL = /\b(saya|aku|gue|gw|sy|ku|my|mine|i)\b|iuranku/i;
 /** "siapa yang bayar jkk?", "who pays JKK?" */

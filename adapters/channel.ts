@@ -1,0 +1,48 @@
+/**
+ * The one contract every channel implements. A channel module says when it is on (from the configuration) and
+ * mounts its routes on the service's HTTP app with the services it is given; it knows nothing of the bot's
+ * insides (only the vocabulary's `Bot`). The enabled channels are listed once, in src/channels.ts.
+ */
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import type { Config } from '../src/config.ts';
+import type { Bot, Lang } from '../src/core/types.ts';
+import type { SessionIds } from '../src/http/session-ids.ts';
+import type { Store } from '../src/store/types.ts';
+
+/** A counter per key in a time window (the service's rate limiter, in the shared store). */
+export interface Limiter {
+  hit(key: string): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+}
+
+export interface ChannelServices {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  /** The bot core; a turn before the service is ready fails with status 503. */
+  bot: Bot;
+  isReady(): boolean;
+  /** Conversation ids this server issued (the web chat API). */
+  sessionIds: SessionIds;
+  /** Requests per client address (`RATE_LIMIT_PER_MINUTE`), shared by every HTTP channel. */
+  addressLimiter: Limiter;
+  /** Messages per WhatsApp sender (`WHATSAPP_MESSAGES_PER_MINUTE`). */
+  senderLimiter: Limiter;
+  /** A sentence of the message catalogue, once the knowledge base is loaded. */
+  message(key: string, lang: Lang, params?: Record<string, string | number>): Promise<string>;
+  /** An intent id the assistant knows (feedback labels never come from what a client makes up). */
+  isKnownIntent(id: string): boolean;
+  /** Count and keep a 👍/👎 (intent and vote only). */
+  recordFeedback(intent: string, helpful: boolean): Promise<void>;
+}
+
+/** What a mounted channel may still need once the bot core is ready (e.g. loading a heavy SDK lazily). */
+export interface MountedChannel {
+  ready?(): Promise<void>;
+}
+
+export interface ChannelModule {
+  name: string;
+  enabled(config: Config): boolean;
+  mount(app: Express, services: ChannelServices): MountedChannel | void;
+}

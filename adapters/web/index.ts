@@ -1,0 +1,18 @@
+/**
+ * The web channel: the embeddable widget (`/widget.js`, the demo page) and the chat API it talks to
+ * (`POST /api/chat`, `POST /api/feedback`). Always on: it is the service's own HTTP API.
+ */
+import type { ChannelModule } from '../channel.ts';
+import { chatRouter, feedbackRouter } from './chat.ts';
+import { createWebRouter } from './router.ts';
+
+export const webChannel: ChannelModule = {
+  name: 'web',
+  enabled: () => true,
+  mount(app, s) {
+    const origins = s.config.WIDGET_ORIGINS ? s.config.WIDGET_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : '*';
+    app.use(createWebRouter({ widgetOrigins: origins }));
+    app.use(chatRouter({ bot: s.bot, addressLimiter: s.addressLimiter, isReady: s.isReady, sessionIds: s.sessionIds }));
+    app.use(feedbackRouter({ addressLimiter: s.addressLimiter, sessionIds: s.sessionIds, isKnownIntent: s.isKnownIntent, record: s.recordFeedback }));
+  },
+};

@@ -1,0 +1,55 @@
+// 👍/👎: only the intent and the vote are stored; the API refuses unknown intents and conversations it did not issue.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../src/store/memory.ts';
+import { feedbackByIntent, recordFeedback } from '../../src/unanswered/feedback.ts';
+import { startService, type Service } from '../helpers/service.ts';
+
+describe('feedback store', () => {
+  it('counts votes per intent, voted-down answers first, with nothing else kept', async () => {
+    const store = new MemoryStore();
+    for (let i = 0; i < 3; i++) await recordFeedback(store, 'jht_claim_how', true);
+    await recordFeedback(store, 'jht_claim_how', false);
+    for (let i = 0; i < 2; i++) await recordFeedback(store, 'jp_info', false);
+    await recordFeedback(store, 'menu', true);
+    expect(await feedbackByIntent(store)).toEqual([
+      { intent: 'jp_info', up: 0, down: 2 },
+      { intent: 'jht_claim_how', up: 3, down: 1 },
+      { intent: 'menu', up: 1, down: 0 },
+    ]);
+  });
+});
+
+describe('POST /api/feedback', () => {
+  let svc: Service;
+  beforeAll(async () => {
+    svc = await startService({ RATE_LIMIT_PER_MINUTE: 0, METRICS_TOKEN: 'm', METRICS_PORT: 0 });
+  });
+  afterAll(() => svc.close());
+  const post = async (body: unknown) => {
+    const r = await fetch(`${svc.url}/api/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: r.status, json: (await r.json()) as any };
+  };
+
+  it('records a vote on an issued conversation and a known intent, and counts it in /metrics', async () => {
+    const s: { id?: string } = {};
+    const chat = await svc.say(s, 'gimana cara klaim jht?');
+    expect((await post({ sessionId: s.id, intent: chat.intent!.id, helpful: false, text: 'ignored', name: 'Budi' })).status).toBe(200);
+    const metrics = await (await fetch(`${svc.url}/metrics`, { headers: { authorization: 'Bearer m' } })).text();
+    expect(metrics).toMatch(/jessi_feedback_total\{intent="jht_claim_how",vote="down"\} 1/);
+    expect(await feedbackByIntent(svc.jessi.store)).toEqual([{ intent: 'jht_claim_how', up: 0, down: 1 }]);
+    // Nothing of the conversation or the person in the stored feedback.
+    const dump = JSON.stringify(await Promise.all(['feedback:intents', 'feedback:down:jht_claim_how'].map((k) => svc.jessi.store.get(k))));
+    expect(dump).toBe('[["jht_claim_how"],1]');
+    expect(dump).not.toContain(s.id!);
+  });
+
+  it('refuses an unknown intent (no made-up metric labels) and a conversation the server did not issue', async () => {
+    const s: { id?: string } = {};
+    await svc.say(s, 'halo');
+    expect((await post({ sessionId: s.id, intent: 'made_up_intent', helpful: true })).status).toBe(400);
+    expect((await post({ sessionId: 'A'.repeat(44), intent: 'menu', helpful: true })).status).toBe(400);
+    expect((await post({ sessionId: s.id, intent: 'menu', helpful: 'yes' })).status).toBe(400);
+    const metrics = await (await fetch(`${svc.url}/metrics`, { headers: { authorization: 'Bearer m' } })).text();
+    expect(metrics).not.toContain('made_up_intent');
+  });
+});
