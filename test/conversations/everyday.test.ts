@@ -61,3 +61,18 @@ describe('a calculation for the programme the message names', () => {
     await talk([['what is the total JKP for a 10 million wage?', [/JKP cash benefit/, /Rp18\.000\.000/], /Monthly BPJS Ketenagakerjaan contributions/]]);
   });
 });
+
+describe('the JHT simulation keeps the wage when a starting balance is given', () => {
+  it('en: "what if I already have 20 million in it?" is the starting balance, not a new wage', async () => {
+    await talk([
+      ['how much will my JHT be in 15 years? I earn 9.5 million', [/Estimated JHT balance/, /Rp9\.500\.000\/month/]],
+      ['what if I already have 20 million in it?', [/starting balance Rp20\.000\.000/, /Rp9\.500\.000\/month/], /Rp20\.000\.000\/month/],
+    ]);
+  });
+  it('id: "saldo saya udah ada 35 juta" is the starting balance', async () => {
+    await talk([
+      ['simulasi jht gaji 6 juta 20 tahun', [/Estimasi saldo JHT/]],
+      ['kalau saldo jht saya udah ada 35 juta?', [/Rp35\.000\.000/, /Rp6\.000\.000\/bulan/], /Rp35\.000\.000\/bulan/],
+    ]);
+  });
+});

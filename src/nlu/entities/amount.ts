@@ -43,7 +43,7 @@ const NOT_MONEY_AFTER = /^\s*(tahun|tahunan|thn|th|bulan|bln|bl|hari|minggu|jam|
 const NOT_MONEY_BEFORE = /\b(tahun|thn|th|year|umur|usia|age|ke|no|nomor|jam|pukul|tanggal|tgl|anak)\s*$/;
 const CUES: [RegExp, AmountLabel][] = [
   [/\b(gaji\w*|upah\w*|salary|salaries|wages?|take home pay|thp|gapok)\b/g, 'wage'],
-  [/\b(saldo\w*|balance|tabungan)\b/g, 'balance'],
+  [/\b(saldo\w*|balance|tabungan|already have|already has|already got|currently have|sudah ada|udah ada|sdh ada|sudah punya|udah punya|sudah terkumpul|terkumpul|starting with|existing)\b/g, 'balance'],
   [/\b(penghasilan\w*|pendapatan\w*|income|omzet|omset)\b/g, 'income'],
 ];
 const VAGUE = /\b(umr|ump|umk|umsk|ums|upah minimum|gaji minimum|upah minimal|gaji minimal|minimum wage|regional minimum wage|gaji standar|upah standar)\b/;
