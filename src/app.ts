@@ -175,6 +175,10 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
       observer: {
         turn: (channel, intent, outcome) => metrics.turn(channel, intent, outcome),
         dialogCompleted: (d) => metrics.dialogCompleted(d),
+        feedback: (intent, helpful) => {
+          metrics.feedback(intent, helpful);
+          void recordFeedback(store, intent, helpful).catch(() => undefined);
+        },
         unanswered: (text, outcome, intent, lang) => {
           void recordUnanswered(store, { text, outcome, intent, lang }).catch(() => undefined);
         },

@@ -80,15 +80,19 @@ export interface Bot {
 export type Payload =
   | { kind: 'intent'; id: string }
   | { kind: 'dialog'; id: string }
+  /** "Apakah jawaban ini membantu?" answered by a button: a vote on the answers of that intent. */
+  | { kind: 'feedback'; intent: string; helpful: boolean }
   | { kind: 'value'; text: string };
 
 const INTENT_PREFIX = 'intent:';
 const DIALOG_PREFIX = 'dialog:';
+const FEEDBACK = /^feedback:(yes|no):([a-z][a-z0-9_]*)$/;
 
 /** The wire form of a payload. */
 export function encodePayload(p: Payload): string {
   if (p.kind === 'intent') return `${INTENT_PREFIX}${p.id}`;
   if (p.kind === 'dialog') return `${DIALOG_PREFIX}${p.id}`;
+  if (p.kind === 'feedback') return `feedback:${p.helpful ? 'yes' : 'no'}:${p.intent}`;
   return p.text;
 }
 
@@ -96,6 +100,8 @@ export function encodePayload(p: Payload): string {
 export function parsePayload(wire: string): Payload {
   if (wire.startsWith(INTENT_PREFIX) && wire.length > INTENT_PREFIX.length) return { kind: 'intent', id: wire.slice(INTENT_PREFIX.length) };
   if (wire.startsWith(DIALOG_PREFIX) && wire.length > DIALOG_PREFIX.length) return { kind: 'dialog', id: wire.slice(DIALOG_PREFIX.length) };
+  const f = FEEDBACK.exec(wire);
+  if (f) return { kind: 'feedback', helpful: f[1] === 'yes', intent: f[2]! };
   return { kind: 'value', text: wire };
 }
 

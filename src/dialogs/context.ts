@@ -24,7 +24,7 @@ export interface DialogServices {
   dialogs: DialogRegistry;
   status: StatusClient;
   logger: Logger;
-  observer?: { dialogCompleted?(dialog: string): void };
+  observer?: { dialogCompleted?(dialog: string): void; feedback?(intent: string, helpful: boolean): void };
   /** Limits dialogs apply themselves (complaint-ticket lookups per conversation and per client address, …). */
   limits: { ticketSession: RateLimiter; ticketAddress: RateLimiter; [name: string]: RateLimiter };
   /** Half-finished dialogs older than this are forgotten. */

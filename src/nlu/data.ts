@@ -48,6 +48,8 @@ const IntentFile = z.object({
   aspect: z.enum(ASPECTS).optional(),
   /** Position in the main menu, 1 = first. */
   menu: z.number().int().positive().optional(),
+  /** The user closes a topic with it ("makasih", "dadah"): channels without 👍/👎 then ask whether the answer helped. */
+  endsTopic: z.boolean().optional(),
   /** Identifier cues that point at this intent (ticket, claim_number, identity). */
   cues: z.array(z.enum(CUES)).optional(),
   utterances: z.object({ id: utteranceList, en: utteranceList }).strict(),

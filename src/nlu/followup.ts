@@ -16,6 +16,7 @@ export interface IntentMeta {
   aspect?: Aspect;
   menu?: number;
   cues: IntentCue[];
+  endsTopic?: boolean;
 }
 
 export interface FollowUp {
@@ -118,7 +119,7 @@ export class IntentCatalog {
   constructor(dir: string = DEFAULT_INTENTS_DIR) {
     const bundle = loadBundle(resolve(dir));
     const lex = getLexicon(resolve(dir));
-    for (const it of bundle.intents) this.metas.set(it.intent, { program: it.program, aspect: it.aspect, menu: it.menu, cues: it.cues ?? [] });
+    for (const it of bundle.intents) this.metas.set(it.intent, { program: it.program, aspect: it.aspect, menu: it.menu, cues: it.cues ?? [], endsTopic: it.endsTopic });
     this.order = bundle.intents.map((i) => i.intent);
     this.aspects = bundle.aspects;
     this.programsData = bundle.programs;

@@ -6,6 +6,7 @@ import type { Middleware } from '../core/compose.ts';
 import { offerResume, startDialog } from '../dialogs/engine.ts';
 import type { RouteContext } from './deps.ts';
 import { answerFromKnowledge, fallback } from './replies.ts';
+import { recordVote } from './feedback.ts';
 import { runIntent } from './run-intent.ts';
 
 export function buttons(): Middleware<RouteContext> {
@@ -13,6 +14,7 @@ export function buttons(): Middleware<RouteContext> {
     const p = ctx.payload;
     if (!p) return next();
     const { dialogs, router, kb } = ctx.deps;
+    if (p.kind === 'feedback') return recordVote(ctx, p);
     if (p.kind === 'dialog') {
       const def = dialogs.get(p.id);
       if (def) await startDialog(ctx, def, { values: {} });

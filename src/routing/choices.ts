@@ -5,6 +5,7 @@
  */
 import type { Middleware } from '../core/compose.ts';
 import { parsePayload } from '../core/types.ts';
+import { recordVote } from './feedback.ts';
 import { startDialog } from '../dialogs/engine.ts';
 import type { RouteContext } from './deps.ts';
 import { fallback } from './replies.ts';
@@ -54,6 +55,7 @@ export function choices(): Middleware<RouteContext> {
       return fallback(ctx, 0);
     }
     if (p.kind === 'intent') return runIntent(ctx, p.id, 1, true);
+    if (p.kind === 'feedback') return recordVote(ctx, p);
     return next();
   };
 }

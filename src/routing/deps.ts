@@ -7,7 +7,7 @@ import type { DialogContext, DialogServices } from '../dialogs/context.ts';
 import type { RateLimiter } from '../ratelimit/limiter.ts';
 
 export interface BotDeps extends DialogServices {
-  observer?: TurnObserver & { dialogCompleted?(dialog: string): void };
+  observer?: TurnObserver & { dialogCompleted?(dialog: string): void; feedback?(intent: string, helpful: boolean): void };
   limits: DialogServices['limits'] & {
     /** Turns per conversation per minute (0 = off). */
     session: RateLimiter;

@@ -7,6 +7,7 @@ import { say, setIntent } from '../dialogs/context.ts';
 import { OUT_OF_SCOPE } from '../nlu/router.ts';
 import type { NluResult } from '../nlu/types.ts';
 import type { RouteContext as TurnContext } from './deps.ts';
+import { afterAnswer } from './feedback.ts';
 
 /** Topics offered by the menu and the fallback. */
 const MENU_TOPICS = ['jht_claim_how', 'jht_balance', 'jht_simulation', 'registration_bpu', 'complaint_track', 'contact_office'];
@@ -48,6 +49,7 @@ export function answerFromKnowledge(ctx: TurnContext, intent: string, confidence
   ctx.state.lastItem = item ? `${answered}/${item.id}` : undefined;
   ctx.out.push(...messages);
   setIntent(ctx, answered, confidence, 'answer');
+  afterAnswer(ctx, answered);
   return true;
 }
 

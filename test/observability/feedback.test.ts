@@ -53,3 +53,41 @@ describe('POST /api/feedback', () => {
     expect(metrics).not.toContain('made_up_intent');
   });
 });
+
+describe('feedback asked by text on WhatsApp when the user closes a topic', () => {
+  let svc: Service;
+  beforeAll(async () => {
+    svc = await startService({ RATE_LIMIT_PER_MINUTE: 0, SESSION_RATE_LIMIT_PER_MINUTE: 0, METRICS_TOKEN: 'm', METRICS_PORT: 0 });
+  });
+  afterAll(() => svc.close());
+
+  it('"makasih" after an answer asks whether it helped; the vote ("1" on WhatsApp = the first button) is counted', async () => {
+    const bot = await svc.jessi.ready;
+    const conv = { channel: 'whatsapp', conversationId: 'wa:feedback-test-1' };
+    await bot.handle({ ...conv, text: 'bisa bayar iuran lewat agen perisai?' });
+    const thanks = await bot.handle({ ...conv, text: 'oke makasih min' });
+    const ask = thanks.messages.at(-1)!;
+    expect(ask.text).toMatch(/Apakah jawaban Jessi tentang \*Cara bayar iuran\* tadi membantu\?/);
+    expect(ask.buttons?.map((b) => b.payload)).toEqual(['feedback:yes:payment_how', 'feedback:no:payment_how']);
+    const vote = await bot.handle({ ...conv, payload: ask.buttons![1]!.payload });
+    expect(vote.messages[0]!.text).toMatch(/akan kami perbaiki/);
+    const metrics = await (await fetch(`${svc.url}/metrics`, { headers: { authorization: 'Bearer m' } })).text();
+    expect(metrics).toMatch(/jessi_feedback_total\{intent="payment_how",vote="down"\} 1/);
+  });
+
+  it('is not asked on the web (the widget has its own buttons), nor after a bare "makasih" with no topic', async () => {
+    const bot = await svc.jessi.ready;
+    await bot.handle({ channel: 'web', conversationId: 'web-feedback-1', text: 'gimana cara klaim jht?' });
+    const web = await bot.handle({ channel: 'web', conversationId: 'web-feedback-1', text: 'makasih' });
+    expect(web.messages.map((m) => m.text).join('\n')).not.toMatch(/membantu\?/);
+    const bare = await bot.handle({ channel: 'whatsapp', conversationId: 'wa:feedback-test-2', text: 'makasih' });
+    expect(bare.messages.map((m) => m.text).join('\n')).not.toMatch(/membantu\?/);
+  });
+
+  it('a forged vote for an unknown intent is thanked but not counted', async () => {
+    const bot = await svc.jessi.ready;
+    await bot.handle({ channel: 'whatsapp', conversationId: 'wa:feedback-test-3', payload: 'feedback:yes:made_up_label' });
+    const metrics = await (await fetch(`${svc.url}/metrics`, { headers: { authorization: 'Bearer m' } })).text();
+    expect(metrics).not.toMatch(/made_up_label/);
+  });
+});
