@@ -56,6 +56,8 @@ export interface ConversationState {
   lang?: Lang;
   turns: number;
   lastIntent?: string;
+  /** Programmes this conversation was about, most recent first (at most three). */
+  recentPrograms?: string[];
   /** The last topic answered from the knowledge base (an intent), for "Apakah jawaban ini membantu?". */
   lastTopic?: string;
   /** The knowledge item the last answer gave (`<intent>/<item>`), so a value given next applies to that point. */

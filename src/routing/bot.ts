@@ -28,13 +28,14 @@ import { buttons } from './buttons.ts';
 import { choices, rememberChoices } from './choices.ts';
 import type { BotDeps, RouteContext } from './deps.ts';
 import { leadIn } from './lead-in.ts';
+import { rememberTopics } from './topics.ts';
 import { logout } from './logout.ts';
 import { repair } from './repair.ts';
 import { understand } from './understand.ts';
 import { whatIf } from './what-if.ts';
 
 /** The routing chain alone (buttons → lead-in → active dialog → what-if → repair → understand), for tests and for `createJessiBot`. */
-export const routingSteps = (): Middleware<RouteContext>[] => [rememberChoices(), buttons(), logout(), leadIn(), activeDialog(), choices(), whatIf(), repair(), understand()];
+export const routingSteps = (): Middleware<RouteContext>[] => [rememberChoices(), rememberTopics(), buttons(), logout(), leadIn(), activeDialog(), choices(), whatIf(), repair(), understand()];
 
 export function createJessiBot(deps: BotDeps): JessiBot {
   const say = (key: string, lang: Lang, params?: Record<string, number>) => deps.kb.message(`core.${key}`, lang, params);

@@ -89,6 +89,27 @@ function namedComputation(ctx: RouteContext, nlu: NluResult): Resolved | undefin
   return undefined;
 }
 
+/**
+ * The message gives the values a calculation of a programme this conversation was about needs, and names no
+ * topic of its own ("berapa iurannya kalau kontrak 2 tahun?" after the PMI answer, then a JKM question): that
+ * calculation, the most recent programme first. Only dialogs that say what they need (`startWhen`) are tried.
+ */
+function recentComputation(ctx: RouteContext): Resolved | undefined {
+  const catalog = ctx.deps.router.catalog;
+  if (catalog.namesTopic(topicText(ctx))) return undefined;
+  for (const program of ctx.state.recentPrograms ?? []) {
+    for (const intent of catalog.programIntents(program)) {
+      const def = ctx.deps.dialogs.forIntent(intent);
+      if (!def?.startWhen) continue;
+      const first = def.extract(ctx.text, undefined, ctx, {});
+      // values of the message itself, not only ones remembered from earlier turns
+      const given = Object.keys(first.values).some((k) => !/^reused/.test(k) && k !== 'asksFee' && k !== 'asksAmount');
+      if (given && def.startWhen(first)) return { intent };
+    }
+  }
+  return undefined;
+}
+
 /** For a confident classification. */
 export function resolveAnswer(ctx: RouteContext, nlu: NluResult): Resolved {
   return followUp(ctx, nlu) ?? namedComputation(ctx, nlu) ?? conversationComputation(ctx) ?? { intent: followUpIntent(nlu.intent, ctx.state.lastIntent, topicText(ctx), ctx.deps.router.catalog) };
@@ -96,6 +117,8 @@ export function resolveAnswer(ctx: RouteContext, nlu: NluResult): Resolved {
 
 /** For an unsure classification: undefined means "ask back". */
 export function resolveUnsure(ctx: RouteContext, nlu: NluResult): Resolved | undefined {
+  const recent = recentComputation(ctx);
+  if (recent) return recent;
   const f = followUp(ctx);
   if (f) return f;
   const byContext = contextChoice(nlu.candidates.slice(0, 3).map((c) => c.intent), ctx.state.lastIntent, topicText(ctx), ctx.deps.router.catalog);

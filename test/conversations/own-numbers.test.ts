@@ -175,3 +175,13 @@ describe('JKK wage-while-unable-to-work and disability for the wage given', () =
     ]);
   });
 });
+
+describe('a value for a programme discussed a few turns earlier', () => {
+  it('id: PMI, then a JKM question, then "berapa iurannya kalau kontrak 2 tahun?" is the PMI fee', async () => {
+    await talk([
+      ['saya pekerja migran di taiwan, kalau kecelakaan di sana ditanggung gak?', [/Pekerja Migran Indonesia/]],
+      ['kalau meninggal di sana keluarga dapat apa?', [/JKM|Jaminan Kematian/]],
+      ['berapa iurannya kalau kontrak 2 tahun?', [/Pekerja Migran/, /Rp332\.500/, /Rp370\.000/], /Jaminan Kematian \(JKM\)\* dibayarkan/],
+    ]);
+  });
+});
