@@ -9,10 +9,8 @@ import type { NluResult } from '../nlu/types.ts';
 import type { RouteContext as TurnContext } from './deps.ts';
 import { afterAnswer } from './feedback.ts';
 
-/** Topics offered by the menu and the fallback. */
-const MENU_TOPICS = ['jht_claim_how', 'jht_balance', 'jht_simulation', 'registration_bpu', 'complaint_track', 'contact_office'];
-
-export function topicButtons(ctx: TurnContext, intents = MENU_TOPICS): Button[] {
+/** Topic buttons for these intents (the fallback offers the first of the main menu: `menu:` in intents/*.yaml). */
+export function topicButtons(ctx: TurnContext, intents: string[]): Button[] {
   return intents.map((i) => ({ title: ctx.deps.kb.title(i, ctx.lang), payload: intentPayload(i) }));
 }
 
@@ -90,7 +88,7 @@ export function fallback(ctx: TurnContext, confidence: number): void {
   say(
     ctx,
     ctx.deps.kb.message('routing.fallback', ctx.lang),
-    [...topicButtons(ctx, MENU_TOPICS.slice(0, 4)), { title: ctx.deps.kb.message('routing.agent_button', ctx.lang), payload: intentPayload('handoff_agent') }],
+    [...topicButtons(ctx, ctx.deps.router.catalog.menu().slice(0, 4)), { title: ctx.deps.kb.message('routing.agent_button', ctx.lang), payload: intentPayload('handoff_agent') }],
   );
   setIntent(ctx, OUT_OF_SCOPE, confidence, 'fallback');
 }
