@@ -83,3 +83,16 @@ describe('homepage services within existing answers', () => {
     expect(r.text).toMatch(/wa\.me\/6281380070175/);
   });
 });
+
+describe('JHT tax and portal links', () => {
+  it('en: a tax question gets the tax point (rate not invented), not the returns', async () => {
+    const r = await svc.say({}, 'do I pay tax when I withdraw my JHT?');
+    expect(r.intent?.id).toBe('jht_info');
+    expect(r.text).toMatch(/final income tax/);
+    expect(r.text).not.toMatch(/\d+(?:[.,]\d+)?\s?%/);
+  });
+  it('id: company registration carries the registration portal as a link', async () => {
+    const r = await svc.say({}, 'cara daftar perusahaan jadi peserta bpjs tk');
+    expect(JSON.stringify(r.body.messages)).toMatch(/https:\/\/pom\.bpjsketenagakerjaan\.go\.id\/pu/);
+  });
+});
