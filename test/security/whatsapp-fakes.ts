@@ -1,6 +1,6 @@
 /** Test doubles for the WhatsApp channels: a local Graph API that records sends, and a fake Baileys socket. */
 import { createHmac } from 'node:crypto';
-import http from 'node:http';
+import type http from 'node:http';
 import { makeEventBuffer, type WAMessage, type WAMessageKey } from '@whiskeysockets/baileys';
 import pino from 'pino';
 import type { MakeSocket } from '../../adapters/whatsapp/baileys/index.ts';
