@@ -149,8 +149,10 @@ describe.runIf(shouldRunClusterTests())('on a real 3-master Redis Cluster', () =
 
       await victim.stop('SIGKILL');
       const down = Date.now();
+      let slowest503 = 0;
       for (const [i, c] of onVictim.entries()) {
         const r = await post((i % 2 ? x : y).url, { sessionId: c.id, text: '10 tahun' });
+        slowest503 = Math.max(slowest503, r.ms);
         expect(r.status).toBe(503);
         expect(r.ms).toBeLessThan(1500);
         expect(r.json?.error?.message).toMatch(/unavailable|try again/i);
@@ -190,7 +192,7 @@ describe.runIf(shouldRunClusterTests())('on a real 3-master Redis Cluster', () =
       expect((await x.say(t, 'simulasi jht')).status).toBe(200);
       expect((await y.say(t, '5 juta')).text).toMatch(/tahun/i);
       expect((await x.say(t, '10 tahun')).text).toContain(RESULT);
-      console.log(`[cluster failover] ${onVictim.length} conversations on the lost master, ${elsewhere.length} elsewhere; first 200 after it returned: ${firstOk} ms`);
+      console.log(`[cluster failover] ${onVictim.length} conversations on the lost master, ${elsewhere.length} elsewhere; slowest 503 ${slowest503} ms; first 200 after it returned: ${firstOk} ms`);
     }, 60_000);
   });
 });
