@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { parseClusterNodes } from './store/cluster-nodes.ts';
+
+export { parseClusterNodes };
 
 const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), z.number().int().min(min).max(max).default(def));
@@ -75,19 +78,6 @@ const schema = z.object({
 });
 
 export type Config = z.infer<typeof schema>;
-
-const NODE = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?):(\d{1,5})$/;
-
-/** REDIS_CLUSTER_NODES as a list of host:port, or undefined when any entry is malformed (or none is given). */
-export function parseClusterNodes(value: string): string[] | undefined {
-  const nodes = value.split(',').map((s) => s.trim()).filter(Boolean);
-  if (!nodes.length) return undefined;
-  for (const n of nodes) {
-    const m = NODE.exec(n);
-    if (!m || Number(m[2]) < 1 || Number(m[2]) > 65535) return undefined;
-  }
-  return nodes;
-}
 
 /** True when the settings put the store in Redis (one node or a cluster). */
 export const usesRedis = (c: Pick<Config, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>): boolean => Boolean(c.REDIS_URL || c.REDIS_CLUSTER_NODES);

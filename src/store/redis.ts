@@ -178,10 +178,18 @@ async function buildStore(target: Target, opts: RedisStoreOptions): Promise<Redi
 
   let up = false;
   let closed = false;
+  let lastClusterError = 0;
   client.on('error', (err: Error) => {
-    // Fires on every failed reconnect attempt: log the transition only.
-    if (up && !closed) log?.warn({ err: err.message }, 'redis connection lost; reconnecting');
-    if (mode === 'single') up = false;
+    if (closed) return;
+    if (mode === 'single') {
+      // Fires on every failed reconnect attempt: log the transition only.
+      if (up) log?.warn({ err: err.message }, 'redis connection lost; reconnecting');
+      up = false;
+    } else if (Date.now() - lastClusterError > 10_000) {
+      // Cluster-level errors (failed discovery or topology refresh) repeat while a node is down: at most one line per 10 s.
+      lastClusterError = Date.now();
+      log?.warn({ err: err.message }, 'redis cluster error');
+    }
   });
   if (mode === 'single') {
     client.on('ready', () => {

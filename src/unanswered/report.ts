@@ -5,7 +5,7 @@
 import { stripControl } from '../observability/redact.ts';
 import { parseArgs } from 'node:util';
 import { createRedisClusterStore, createRedisStore } from '../store/redis.ts';
-import { parseClusterNodes } from '../config.ts';
+import { parseClusterNodes } from '../store/cluster-nodes.ts';
 import { topUnanswered, type UnansweredEntry } from './store.ts';
 
 function table(rows: UnansweredEntry[]): string {

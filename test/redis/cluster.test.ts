@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionKey, sessionLockKey, type ConversationState } from '../../src/core/state.ts';
 import { createRedisClusterStore, type RedisStore } from '../../src/store/redis.ts';
+import { StoreUnavailableError } from '../../src/store/types.ts';
 import { startService, type ChatReply, type Service } from '../helpers/service.ts';
 import { rawCommand, RedisCluster, scanNode, shouldRunClusterTests } from './redis-cluster.ts';
 import { redisStoreContract } from './store-contract.ts';
@@ -71,6 +72,20 @@ describe.runIf(shouldRunClusterTests())('on a real 3-master Redis Cluster', () =
     // Keys of nobody's conversation are not tagged: they spread by their full name.
     expect(a.redisKey('rl:ip:10.0.0.1:5')).toBe(`${prefix}rl:ip:10.0.0.1:5`);
     expect(a.redisKey('unanswered:index')).toBe(`${prefix}unanswered:index`);
+  });
+
+  it('returns a store that is not ready when no node is reachable, fails fast, and closes', async () => {
+    const t0 = Date.now();
+    const dead = await createRedisClusterStore(['127.0.0.1:1'], { prefix, connectTimeoutMs: 300 });
+    try {
+      expect(Date.now() - t0).toBeLessThan(1500);
+      expect(await dead.ping()).toBe(false);
+      const t1 = Date.now();
+      await expect(dead.get('session:x')).rejects.toBeInstanceOf(StoreUnavailableError);
+      expect(Date.now() - t1).toBeLessThan(100);
+    } finally {
+      await dead.close();
+    }
   });
 
   describe('two app instances', () => {
