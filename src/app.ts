@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Logger } from 'pino';
-import { ConfigError, configProblems, loadConfig, trustProxySetting, type Config } from './config.ts';
+import { ConfigError, configProblems, loadConfig, parseClusterNodes, trustProxySetting, type Config } from './config.ts';
 import type { JessiBot } from './core/bot.ts';
 import { createJessiBot } from './routing/bot.ts';
 import type { BotDeps } from './routing/deps.ts';
@@ -71,9 +71,13 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
   if (problems.length) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
   const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL });
   // The Redis client is loaded only when it is used (it costs start-up time otherwise).
-  const store: Store = config.REDIS_URL
-    ? await (await import('./store/redis.ts')).createRedisStore(config.REDIS_URL, { logger })
-    : new MemoryStore();
+  const clusterNodes = config.REDIS_CLUSTER_NODES ? parseClusterNodes(config.REDIS_CLUSTER_NODES) : undefined;
+  if (config.REDIS_CLUSTER_NODES && !clusterNodes) throw new ConfigError('invalid configuration:\n  REDIS_CLUSTER_NODES: must be a comma-separated list of host:port');
+  const store: Store = clusterNodes
+    ? await (await import('./store/redis.ts')).createRedisClusterStore(clusterNodes, { logger })
+    : config.REDIS_URL
+      ? await (await import('./store/redis.ts')).createRedisStore(config.REDIS_URL, { logger })
+      : new MemoryStore();
   const metrics = createMetrics();
 
   const app = express();

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { parseClusterNodes } from './store/cluster-nodes.ts';
+
+export { parseClusterNodes };
 
 const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), z.number().int().min(min).max(max).default(def));
@@ -13,6 +16,14 @@ const schema = z.object({
   PORT: int(3000, 0, 65535),
   HOST: z.string().min(1).default('127.0.0.1'),
   REDIS_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
+  /** Redis Cluster instead of one Redis: comma-separated host:port of some or all nodes (topology is discovered). */
+  REDIS_CLUSTER_NODES: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string()
+      .refine((v) => parseClusterNodes(v) !== undefined, 'must be a comma-separated list of host:port, e.g. 10.0.0.1:6379,10.0.0.2:6379')
+      .optional(),
+  ),
   STATUS_API_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
   STATUS_API_TOKEN: optionalString,
   RATE_LIMIT_PER_MINUTE: int(600),
@@ -70,6 +81,9 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema>;
 
+/** True when the settings put the store in Redis (one node or a cluster). */
+export const usesRedis = (c: Pick<Config, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>): boolean => Boolean(c.REDIS_URL || c.REDIS_CLUSTER_NODES);
+
 export class ConfigError extends Error {}
 
 /** Parse the environment; a bad value throws a ConfigError naming the variable. */
@@ -92,12 +106,13 @@ export function configProblems(c: Config): string[] {
   const out: string[] = [];
   if (c.TRUST_PROXY === 'true' || c.TRUST_PROXY === 'yes')
     out.push('TRUST_PROXY: "true" would trust any X-Forwarded-For (every client could pick its address); use a hop count (1) or the proxy subnets');
+  if (c.REDIS_URL && c.REDIS_CLUSTER_NODES) out.push('REDIS_URL and REDIS_CLUSTER_NODES are both set: set REDIS_URL for one Redis or REDIS_CLUSTER_NODES for a cluster, not both');
   const cloudSet = CLOUD_VARS.filter((k) => c[k]);
   if (cloudSet.length > 0 && cloudSet.length < CLOUD_VARS.length)
     out.push(`WhatsApp Cloud is partly configured: missing ${CLOUD_VARS.filter((k) => !c[k]).join(', ')}`);
   if (c.NODE_ENV === 'production') {
     const missing: string[] = [];
-    if (!c.REDIS_URL) missing.push('REDIS_URL (the memory store loses conversations and limits on restart)');
+    if (!usesRedis(c)) missing.push('REDIS_URL or REDIS_CLUSTER_NODES (the memory store loses conversations and limits on restart)');
     if (c.CONVERSATION_KEY_SALT === DEFAULT_SALT) missing.push('CONVERSATION_KEY_SALT (the default salt is public)');
     if (missing.length) out.push(`NODE_ENV=production needs ${missing.join(' and ')}`);
   }
@@ -107,7 +122,7 @@ export function configProblems(c: Config): string[] {
 /** A warning line for a development start (memory store), or undefined. */
 export function startupWarnings(c: Config): string[] {
   const w: string[] = [];
-  if (!c.REDIS_URL) w.push('REDIS_URL unset: using the in-memory store (one instance, lost on restart; not for production)');
+  if (!usesRedis(c)) w.push('REDIS_URL unset: using the in-memory store (one instance, lost on restart; not for production)');
   return w;
 }
 

@@ -7,7 +7,7 @@ import type { JessiApp } from './app.ts';
 export async function startWhatsApp(jessi: JessiApp): Promise<() => Promise<void>> {
   const { config, logger, store } = jessi;
   const { startBaileysAdapter, openWhatsAppAuthStore } = await import('../adapters/whatsapp/baileys/index.ts');
-  const auth = await openWhatsAppAuthStore({ redisUrl: config.REDIS_URL, authDir: config.WHATSAPP_AUTH_DIR, logger });
+  const auth = await openWhatsAppAuthStore({ redisUrl: config.REDIS_URL, redisClusterNodes: config.REDIS_CLUSTER_NODES, authDir: config.WHATSAPP_AUTH_DIR, logger });
   const bot = { handle: async (input: Parameters<Awaited<JessiApp['ready']>['handle']>[0]) => (await jessi.ready).handle(input) };
   const wa = await startBaileysAdapter({
     bot,

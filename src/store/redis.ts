@@ -1,5 +1,6 @@
 /**
- * Redis implementation of Store (node-redis v6, RESP3): shared state for any number of instances.
+ * Redis implementation of Store (node-redis v6, RESP3): shared state for any number of instances, on one
+ * Redis (createRedisStore, REDIS_URL) or on a Redis Cluster (createRedisClusterStore, REDIS_CLUSTER_NODES).
  *
  * Key families (all under the prefix, default `jessi:`; full list with owners in the README). JSON values unless noted.
  *   session:<conversationId>            conversation state (dialog slots, verification, last buttons); TTL SESSION_TTL_SECONDS.
@@ -23,13 +24,19 @@
  *   unanswered:index                    JSON array of <h>, newest first, capped at 1000 (evicted entries deleted)
  *                                       <h> = hash of the normalised, PII-redacted text
  *
+ * On a cluster the per-conversation keys (session, lock:session, the per-conversation rl: counters, wa:choices,
+ * wa:limited) carry the conversation id as hash tag, e.g. `jessi:session:{<id>}` (src/store/keys.ts), so one
+ * conversation lives on one slot. Every script here (CAS, INCR, RELEASE, RENEW) touches exactly one key, so
+ * none can span two slots; `update` reads and compare-and-sets the same key.
+ *
  * Failure behaviour: the offline queue is disabled and every command has a timeout, so when Redis is down
  * calls reject at once with StoreUnavailableError (the HTTP edge answers 503) instead of hanging; the client
  * reconnects by itself with capped backoff, so service resumes when Redis is back, with no restart.
  */
 import { randomBytes } from 'node:crypto';
-import { createClient, ErrorReply, type RedisClientType } from 'redis';
+import { createClient, createCluster, ErrorReply, type RedisClientType, type RedisClusterType } from 'redis';
 import type { Logger } from 'pino';
+import { clusterKey } from './keys.ts';
 import { LockTimeoutError, StoreUnavailableError, type Store } from './types.ts';
 
 export interface RedisStoreOptions {
@@ -45,14 +52,20 @@ export interface RedisStoreOptions {
 }
 
 export type RedisClient = RedisClientType<{}, {}, {}, 3, {}>;
+export type RedisClusterClient = RedisClusterType<{}, {}, {}, 3, {}>;
 
 export interface RedisStore extends Store {
   readonly prefix: string;
+  /** `single` (one Redis, REDIS_URL) or `cluster` (REDIS_CLUSTER_NODES). */
+  readonly mode: 'single' | 'cluster';
   /**
-   * The underlying node-redis client, for features the Store interface lacks (e.g. WhatsApp auth hashes).
-   * Keys used through it are NOT prefixed automatically: use `prefix + key`. It has no per-call deadline.
+   * The underlying node-redis client (a cluster client in cluster mode), for features the Store interface
+   * lacks. Keys used through it are NOT prefixed or tagged automatically: use `redisKey(key)`. It has no
+   * per-call deadline.
    */
-  readonly client: RedisClient;
+  readonly client: RedisClient | RedisClusterClient;
+  /** The Redis key a store key is kept under: prefix, plus the conversation hash tag in cluster mode. */
+  redisKey(key: string): string;
   /** True while the connection is up. */
   isConnected(): boolean;
 }
@@ -99,61 +112,141 @@ function mapError(err: unknown): Error {
   return new StoreUnavailableError(`state store unavailable: ${(err as Error)?.message ?? String(err)}`, { cause: err });
 }
 
+/** The commands the store sends; a standalone client and a cluster client both have them. */
+type Commands = Pick<RedisClient, 'get' | 'set' | 'del' | 'pTTL' | 'eval'>;
+
+/** node-redis options shared by the standalone client and every node connection of a cluster. */
+function connectionOptions(maxDelay: number) {
+  return {
+    disableOfflineQueue: true,
+    // Bounds the queue while Redis does not answer; a full queue rejects, which maps to StoreUnavailableError.
+    commandsQueueMaxLength: 10_000,
+    socket: {
+      connectTimeout: 1000,
+      // Capped exponential backoff with jitter; never gives up.
+      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** Math.min(retries, 10), maxDelay) + Math.floor(Math.random() * 50),
+    },
+  };
+}
+// No node-redis per-command timeout (default 5 s): `run` below has its own deadline, and the default one
+// costs an AbortSignal.timeout per command that lives 5 s and then fires a DOMException, which under
+// load floods the old generation (major GC pauses) and burns CPU.
+const NO_TIMEOUT = { timeout: 0 };
+
 /**
  * Connect to Redis and return a Store. Waits up to connectTimeoutMs for the first connection; if Redis is
  * not reachable by then, the store is returned anyway (calls fail with StoreUnavailableError, ping() is
  * false) and keeps reconnecting in the background. A malformed URL throws.
  */
 export async function createRedisStore(url: string, opts: RedisStoreOptions = {}): Promise<RedisStore> {
+  const maxDelay = opts.maxReconnectDelayMs ?? 1000;
+  const client: RedisClient = createClient({ url, ...connectionOptions(maxDelay), commandOptions: NO_TIMEOUT });
+  return buildStore({ mode: 'single', client, commands: client, describe: url.replace(/\/\/[^@/]*@/, '//***@') }, opts);
+}
+
+/**
+ * Connect to a Redis Cluster (`nodes`: host:port of some or all of its nodes, used to discover the topology)
+ * and return a Store. Same contract as createRedisStore: returns after connectTimeoutMs even when no node is
+ * reachable yet and keeps trying (discovery is retried with capped backoff; node connections reconnect on
+ * their own, and the topology is refreshed after a failover). Calls for a slot whose master is down fail
+ * with StoreUnavailableError while the other slots keep working; ping() is true while any master answers.
+ */
+export async function createRedisClusterStore(nodes: string[], opts: RedisStoreOptions = {}): Promise<RedisStore> {
+  if (!nodes.length) throw new Error('createRedisClusterStore: no cluster nodes');
+  const maxDelay = opts.maxReconnectDelayMs ?? 1000;
+  const client: RedisClusterClient = createCluster({
+    rootNodes: nodes.map((n) => ({ url: `redis://${n}` })),
+    defaults: connectionOptions(maxDelay),
+    commandOptions: NO_TIMEOUT,
+    // A failover moves slots; a few redirections are plenty, more only lengthens the wait before a 503.
+    maxCommandRedirections: 4,
+    // Refresh the slot map 500 ms after a node starts reconnecting (default 5 s), so a promoted replica serves soon.
+    topologyRefreshOnReconnectionAttemptStrategy: 500,
+  });
+  return buildStore({ mode: 'cluster', client, commands: client as unknown as Commands, describe: nodes.join(',') }, opts);
+}
+
+type Target =
+  | { mode: 'single'; client: RedisClient; commands: Commands; describe: string }
+  | { mode: 'cluster'; client: RedisClusterClient; commands: Commands; describe: string };
+
+async function buildStore(target: Target, opts: RedisStoreOptions): Promise<RedisStore> {
   const prefix = opts.prefix ?? 'jessi:';
   const log = opts.logger;
-  const maxDelay = opts.maxReconnectDelayMs ?? 1000;
-  const client = createClient({
-    url,
-    disableOfflineQueue: true,
-    // Bounds the queue while Redis does not answer; a full queue rejects, which maps to StoreUnavailableError.
-    commandsQueueMaxLength: 10_000,
-    // No node-redis per-command timeout (default 5 s): `run` below has its own deadline, and the default one
-    // costs an AbortSignal.timeout per command that lives 5 s and then fires a DOMException, which under
-    // load floods the old generation (major GC pauses) and burns CPU.
-    commandOptions: { timeout: 0 },
-    socket: {
-      connectTimeout: 1000,
-      // Capped exponential backoff with jitter; never gives up.
-      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** Math.min(retries, 10), maxDelay) + Math.floor(Math.random() * 50),
-    },
-  });
+  const { client, mode } = target;
+  const cmd = target.commands;
 
   let up = false;
   let closed = false;
+  let lastClusterError = 0;
   client.on('error', (err: Error) => {
-    // Fires on every failed reconnect attempt: log the transition only.
-    if (up && !closed) log?.warn({ err: err.message }, 'redis connection lost; reconnecting');
-    up = false;
+    if (closed) return;
+    if (mode === 'single') {
+      // Fires on every failed reconnect attempt: log the transition only.
+      if (up) log?.warn({ err: err.message }, 'redis connection lost; reconnecting');
+      up = false;
+    } else if (Date.now() - lastClusterError > 10_000) {
+      // Cluster-level errors (failed discovery or topology refresh) repeat while a node is down: at most one line per 10 s.
+      lastClusterError = Date.now();
+      log?.warn({ err: err.message }, 'redis cluster error');
+    }
   });
-  client.on('ready', () => {
-    if (!up) log?.info('redis connected');
-    up = true;
-  });
-  client.on('end', () => {
-    up = false;
-  });
+  if (mode === 'single') {
+    client.on('ready', () => {
+      if (!up) log?.info('redis connected');
+      up = true;
+    });
+    client.on('end', () => {
+      up = false;
+    });
+  } else {
+    const downNodes = new Set<string>();
+    client.on('node-error', (err: Error, node: { host: string; port: number }) => {
+      const address = `${node.host}:${node.port}`;
+      if (!downNodes.has(address) && !closed) log?.warn({ node: address, err: err.message }, 'redis cluster node unreachable; reconnecting');
+      downNodes.add(address);
+    });
+    client.on('node-ready', (node: { host: string; port: number }) => {
+      if (downNodes.delete(`${node.host}:${node.port}`)) log?.info({ node: `${node.host}:${node.port}` }, 'redis cluster node back');
+    });
+  }
 
-  const connecting = client.connect().then(
-    () => true,
-    () => false,
-  );
+  // The cluster client's connect() is one discovery attempt: retry it with backoff until it succeeds.
+  const connectOnce = async (): Promise<boolean> => {
+    try {
+      await client.connect();
+      if (mode === 'cluster') {
+        up = true;
+        log?.info({ masters: client.masters.length }, 'redis cluster connected');
+      }
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const connecting =
+    mode === 'single'
+      ? connectOnce()
+      : (async () => {
+          for (let attempt = 0; !closed; attempt++) {
+            if (await connectOnce()) return true;
+            if (closed) break;
+            await sleep(Math.min(100 * 2 ** Math.min(attempt, 10), opts.maxReconnectDelayMs ?? 1000));
+          }
+          return false;
+        })();
   let waitTimer: NodeJS.Timeout | undefined;
   const connected = await Promise.race([connecting, new Promise<boolean>((r) => (waitTimer = setTimeout(r, opts.connectTimeoutMs ?? 5000, false)))]);
   clearTimeout(waitTimer);
-  if (!connected) log?.warn({ url: url.replace(/\/\/[^@/]*@/, '//***@') }, 'redis not reachable yet; will keep retrying');
+  if (!connected) log?.warn({ [mode === 'single' ? 'url' : 'nodes']: target.describe }, 'redis not reachable yet; will keep retrying');
 
-  const k = (key: string) => prefix + key;
-  const lockKey = (name: string) => prefix + (name.startsWith('lock:') ? name : `lock:${name}`);
+  const k = mode === 'cluster' ? (key: string) => prefix + clusterKey(key) : (key: string) => prefix + key;
+  const lockKey = (name: string) => k(name.startsWith('lock:') ? name : `lock:${name}`);
 
   // A command written to a server that stopped answering waits for its reply (node-redis times out only
   // queued commands), so each call gets its own deadline. After a timeout the connection is suspect: calls
-  // fail at once until a background PING is answered again.
+  // fail at once until a background PING is answered again. On a cluster a timeout says nothing about the
+  // other masters, so there it only fails the call that timed out.
   const commandTimeoutMs = opts.commandTimeoutMs ?? 1000;
   let suspect = false;
   let probing = false;
@@ -169,17 +262,25 @@ export async function createRedisStore(url: string, opts: RedisStoreOptions = {}
       probing = false;
     }
   }
-  async function pingOnce(timeoutMs: number): Promise<boolean> {
-    if (closed || !client.isReady) return false;
+  async function pingWithin(ping: () => Promise<unknown>, timeoutMs: number): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     try {
-      const r = await Promise.race([client.ping(), new Promise<string>((resolve) => (timer = setTimeout(resolve, timeoutMs, 'timeout')))]);
+      const r = await Promise.race([ping(), new Promise<string>((resolve) => (timer = setTimeout(resolve, timeoutMs, 'timeout')))]);
       return r === 'PONG';
     } catch {
       return false;
     } finally {
       clearTimeout(timer);
     }
+  }
+  // Single node: PING. Cluster: PING every master at once; reachable while any answers (the slots of a master
+  // that is down fail alone, with 503 for their conversations; an instance is not less ready than its peers).
+  async function pingOnce(timeoutMs: number): Promise<boolean> {
+    if (closed || !client.isReady) return false;
+    if (mode === 'single') return pingWithin(() => client.ping(), timeoutMs);
+    const masters = client.masters;
+    const answers = await Promise.all(masters.map((m) => pingWithin(async () => (await client.nodeClient(m)).ping(), timeoutMs)));
+    return answers.some(Boolean);
   }
 
   async function run<T>(fn: () => Promise<T>): Promise<T> {
@@ -195,8 +296,10 @@ export async function createRedisStore(url: string, opts: RedisStoreOptions = {}
         fn(),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => {
-            suspect = true;
-            void probe();
+            if (mode === 'single') {
+              suspect = true;
+              void probe();
+            }
             reject(new StoreUnavailableError(`state store unavailable: no answer within ${commandTimeoutMs} ms`));
           }, commandTimeoutMs);
         }),
@@ -208,15 +311,17 @@ export async function createRedisStore(url: string, opts: RedisStoreOptions = {}
     }
   }
 
-  const evalScript = (script: string, keys: string[], args: string[]) => run(() => client.eval(script, { keys, arguments: args }));
+  const evalScript = (script: string, keys: string[], args: string[]) => run(() => cmd.eval(script, { keys, arguments: args }));
 
   const store: RedisStore = {
     prefix,
+    mode,
     client,
+    redisKey: k,
     isConnected: () => client.isReady,
 
     async get<T>(key: string): Promise<T | undefined> {
-      const raw = await run(() => client.get(k(key)));
+      const raw = await run(() => cmd.get(k(key)));
       return raw == null ? undefined : (JSON.parse(String(raw)) as T);
     },
 
@@ -226,18 +331,18 @@ export async function createRedisStore(url: string, opts: RedisStoreOptions = {}
         await store.delete(key);
         return;
       }
-      await run(() => (ttlSeconds && ttlSeconds > 0 ? client.set(k(key), json, { expiration: { type: 'PX', value: Math.round(ttlSeconds * 1000) } }) : client.set(k(key), json)));
+      await run(() => (ttlSeconds && ttlSeconds > 0 ? cmd.set(k(key), json, { expiration: { type: 'PX', value: Math.round(ttlSeconds * 1000) } }) : cmd.set(k(key), json)));
     },
 
     async delete(key: string): Promise<void> {
-      await run(() => client.del(k(key)));
+      await run(() => cmd.del(k(key)));
     },
 
     async update<T>(key: string, fn: (current: T | undefined) => T | undefined, ttlSeconds?: number): Promise<T | undefined> {
       // Optimistic: read, compute, compare-and-set; retry with a jittered pause when someone else wrote first.
       const ttlMs = ttlSeconds && ttlSeconds > 0 ? String(Math.round(ttlSeconds * 1000)) : '0';
       for (let attempt = 0; attempt < 500; attempt++) {
-        const raw = await run(() => client.get(k(key)));
+        const raw = await run(() => cmd.get(k(key)));
         const current = raw == null ? undefined : (JSON.parse(String(raw)) as T);
         const next = fn(current);
         const nextJson = next === undefined ? undefined : JSON.stringify(next);
@@ -255,7 +360,7 @@ export async function createRedisStore(url: string, opts: RedisStoreOptions = {}
     },
 
     async ttl(key: string): Promise<number> {
-      const ms = Number(await run(() => client.pTTL(k(key))));
+      const ms = Number(await run(() => cmd.pTTL(k(key))));
       return ms > 0 ? Math.ceil(ms / 1000) : 0;
     },
 
@@ -266,7 +371,7 @@ export async function createRedisStore(url: string, opts: RedisStoreOptions = {}
       const token = randomBytes(16).toString('hex');
       const deadline = Date.now() + waitMs;
       for (;;) {
-        const got = await run(() => client.set(key, token, { condition: 'NX', expiration: { type: 'PX', value: leaseMs } }));
+        const got = await run(() => cmd.set(key, token, { condition: 'NX', expiration: { type: 'PX', value: leaseMs } }));
         if (got != null) break;
         if (Date.now() >= deadline) throw new LockTimeoutError(name);
         await sleep(Math.min(10 + Math.random() * 30, Math.max(1, deadline - Date.now())));

@@ -2,11 +2,12 @@
  * `npm run report:unanswered [-- --limit 50] [-- --json]`: the most frequent questions Jessi could not answer.
  * Below them, the 👍/👎 votes per intent (answers voted down most first), so editors see which answers fail people;
  * `--json` prints the unanswered list, `--json --feedback` the votes.
- * Reads them from Redis (REDIS_URL). The in-memory store of a running instance cannot be read from outside.
+ * Reads them from Redis (REDIS_URL, or REDIS_CLUSTER_NODES for a cluster). The in-memory store of a running instance cannot be read from outside.
  */
 import { stripControl } from '../observability/redact.ts';
 import { parseArgs } from 'node:util';
-import { createRedisStore } from '../store/redis.ts';
+import { createRedisClusterStore, createRedisStore } from '../store/redis.ts';
+import { parseClusterNodes } from '../store/cluster-nodes.ts';
 import { topUnanswered, type UnansweredEntry } from './store.ts';
 import { feedbackByIntent, type FeedbackRow } from './feedback.ts';
 
@@ -35,10 +36,15 @@ async function main(): Promise<number> {
     return 2;
   }
   const url = process.env.REDIS_URL;
-  if (!url) {
+  const cluster = process.env.REDIS_CLUSTER_NODES?.trim() ? parseClusterNodes(process.env.REDIS_CLUSTER_NODES) : undefined;
+  if (process.env.REDIS_CLUSTER_NODES?.trim() && !cluster) {
+    console.error('REDIS_CLUSTER_NODES must be a comma-separated list of host:port');
+    return 2;
+  }
+  if (!url && !cluster) {
     console.error(
       [
-        'REDIS_URL is not set.',
+        'REDIS_URL is not set (nor REDIS_CLUSTER_NODES).',
         'Unanswered messages are kept in the state store. Without Redis they live in the memory of the running',
         'process and cannot be read from another one. Run the service with REDIS_URL, then:',
         '  REDIS_URL=redis://127.0.0.1:6379 npm run report:unanswered -- --limit 50',
@@ -46,10 +52,12 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const store = await createRedisStore(url, { prefix: values.prefix, connectTimeoutMs: 3000 });
+  const store = cluster
+    ? await createRedisClusterStore(cluster, { prefix: values.prefix, connectTimeoutMs: 3000 })
+    : await createRedisStore(url!, { prefix: values.prefix, connectTimeoutMs: 3000 });
   try {
     if (!(await store.ping())) {
-      console.error(`Redis at ${url.replace(/\/\/[^@/]*@/, '//***@')} is not reachable.`);
+      console.error(`Redis at ${cluster ? cluster.join(',') : url!.replace(/\/\/[^@/]*@/, '//***@')} is not reachable.`);
       return 1;
     }
     if (values.json && values.feedback) {

@@ -1,8 +1,9 @@
 // Child process for the lease-expiry test: takes a lock, says so, and holds it until killed.
-import { createRedisStore } from '../../src/store/redis.ts';
+// Target: a redis:// URL (one Redis) or a comma-separated host:port list (a Redis Cluster).
+import { createRedisClusterStore, createRedisStore } from '../../src/store/redis.ts';
 
-const [url, prefix, name, leaseMs] = process.argv.slice(2);
-const store = await createRedisStore(url, { prefix });
+const [target, prefix, name, leaseMs] = process.argv.slice(2);
+const store = /^rediss?:\/\//.test(target) ? await createRedisStore(target, { prefix }) : await createRedisClusterStore(target.split(','), { prefix });
 await store.withLock(
   name,
   async () => {
