@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { parseClusterNodes } from './store/cluster-nodes.ts';
 
-export { parseClusterNodes };
 
 const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), z.number().int().min(min).max(max).default(def));
@@ -132,4 +130,18 @@ export function trustProxySetting(value: string | undefined): boolean | number |
   if (/^\d+$/.test(value)) return Number(value);
   if (value === 'true') throw new ConfigError('TRUST_PROXY=true is refused: use a hop count or subnets');
   return value;
+}
+
+/** REDIS_CLUSTER_NODES: `host:port[,host:port…]` (host a name, an IPv4 address or a bracketed IPv6 address). */
+const NODE = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?):(\d{1,5})$/;
+
+/** REDIS_CLUSTER_NODES as a list of host:port, or undefined when any entry is malformed (or none is given). */
+export function parseClusterNodes(value: string): string[] | undefined {
+  const nodes = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!nodes.length) return undefined;
+  for (const n of nodes) {
+    const m = NODE.exec(n);
+    if (!m || Number(m[2]) < 1 || Number(m[2]) > 65535) return undefined;
+  }
+  return nodes;
 }

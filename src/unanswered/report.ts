@@ -7,7 +7,7 @@
 import { stripControl } from '../observability/redact.ts';
 import { parseArgs } from 'node:util';
 import { createRedisClusterStore, createRedisStore } from '../store/redis.ts';
-import { parseClusterNodes } from '../store/cluster-nodes.ts';
+import { parseClusterNodes } from '../config.ts';
 import { topUnanswered, type UnansweredEntry } from './store.ts';
 import { feedbackByIntent, type FeedbackRow } from './feedback.ts';
 
