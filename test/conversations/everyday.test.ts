@@ -3,29 +3,16 @@
  * aspect is read ("dicairin kalo baru resign" = may I, after resigning), a yes/no question gets "Bisa" first, a
  * comparison gets the comparison, and a payment question after a BPU result is about paying, not the tariff.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type JessiApp } from '../../src/app.ts';
-import type { JessiBot } from '../../src/core/bot.ts';
+import { startCore, type Core, type Turn } from '../helpers/core.ts';
 
-let jessi: JessiApp;
-let bot: JessiBot;
+let core: Core;
 beforeAll(async () => {
-  jessi = await createApp({ PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 0, SESSION_RATE_LIMIT_PER_MINUTE: 0 });
-  bot = await jessi.ready;
+  core = await startCore();
 });
-afterAll(() => jessi?.close());
+afterAll(() => core?.close());
 
-type Turn = [say: string, want: RegExp[], not?: RegExp];
-async function talk(turns: Turn[]): Promise<void> {
-  const conversationId = `conv-${randomUUID()}`;
-  for (const [i, [say, want, not]] of turns.entries()) {
-    const out = await bot.handle({ channel: 'api', conversationId, text: say });
-    const text = out.messages.map((m) => m.text).join('\n');
-    for (const w of want) expect(text, `turn ${i + 1} "${say}" (${out.intent.id})`).toMatch(w);
-    if (not) expect(text, `turn ${i + 1} "${say}" (${out.intent.id})`).not.toMatch(not);
-  }
-}
+const talk = (turns: Turn[]): Promise<string[]> => core.talk(turns);
 
 describe('everyday JHT questions', () => {
   it('id: slang yes/no about resigning gets "Bisa" and the rule, then the phone channel, then the 10% rule', async () => {

@@ -5,34 +5,16 @@
  * answered alone from the user's numbers; another question ("jp itu apa?", a death from illness after a JKK
  * death) is not forced into the last result. Wordings and figures differ from the public dev sets on purpose.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type JessiApp } from '../../src/app.ts';
-import type { JessiBot } from '../../src/core/bot.ts';
+import { startCore, type Core, type Turn } from '../helpers/core.ts';
 
-let jessi: JessiApp;
-let bot: JessiBot;
+let core: Core;
 beforeAll(async () => {
-  jessi = await createApp({ PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 0, SESSION_RATE_LIMIT_PER_MINUTE: 0 });
-  bot = await jessi.ready;
+  core = await startCore();
 });
-afterAll(() => jessi?.close());
+afterAll(() => core?.close());
 
-/** [what the user says, what the reply must show, what it must not show]. */
-type Turn = [say: string, want: RegExp[], not?: RegExp];
-
-async function talk(turns: Turn[]): Promise<string[]> {
-  const conversationId = `conv-${randomUUID()}`;
-  const replies: string[] = [];
-  for (const [i, [say, want, not]] of turns.entries()) {
-    const out = await bot.handle({ channel: 'api', conversationId, text: say });
-    const text = out.messages.map((m) => m.text).join('\n');
-    replies.push(text);
-    for (const w of want) expect(text, `turn ${i + 1} "${say}" (${out.intent.id})`).toMatch(w);
-    if (not) expect(text, `turn ${i + 1} "${say}" (${out.intent.id})`).not.toMatch(not);
-  }
-  return replies;
-}
+const talk = (turns: Turn[]): Promise<string[]> => core.talk(turns);
 
 const BREAKDOWN_ID = /Iuran BPJS Ketenagakerjaan per bulan/;
 const BREAKDOWN_EN = /Monthly BPJS Ketenagakerjaan contributions/;
