@@ -120,3 +120,55 @@ describe('homepage services: household workers in English, WhatsApp, social medi
     expect(urls(r)).toContain('https://perisai.bpjs.go.id/');
   });
 });
+
+describe('figures that must carry their year or their doubt (issue #12 items 3–5)', () => {
+  it('id and en: the latest returns are 2025 (reported, said so), with 2024 and 2023 still given', async () => {
+    let r = await svc.say({}, 'bunga jht tahun ini berapa');
+    expect(r.intent?.id).toBe('returns_info');
+    expect(r.text).toMatch(/Hasil pengembangan terbaru, tahun 2025\* \(diumumkan BPJS Ketenagakerjaan, dikutip media; belum kami temukan di situs resmi\)/);
+    expect(r.text).toMatch(/JHT konvensional: \*5,51%\*/);
+    expect(r.text).toMatch(/JHT syariah: \*6,64%\*/);
+    expect(r.text).toMatch(/Jaminan Pensiun: \*6,47%\*/);
+    expect(r.text).toMatch(/counter rate\) 2025: 2,63%/);
+    expect(r.text).toMatch(/Tahun 2024\* \(situs resmi\): JHT konvensional 6,05%/);
+    r = await svc.say({}, 'what was the jht investment return last year?');
+    expect(r.text).toMatch(/Latest returns, for 2025\*/);
+  });
+
+  it('id: the JP benefit maximum is given as the 2024 figure, not as "the one in force now"', async () => {
+    const r = await svc.say({}, 'manfaat pensiun maksimal berapa');
+    expect(r.intent?.id).toBe('jp_info');
+    expect(r.text).toMatch(/untuk \*tahun 2024\*: minimum Rp393\.500 dan maksimum Rp4\.718\.200/);
+    expect(r.text).toMatch(/belum terverifikasi/);
+    expect(r.text).not.toMatch(/yang berlaku sekarang: /);
+  });
+
+  it('id and en: the 2026 JP wage ceiling keeps its unverified flag in the wording', async () => {
+    for (const [q, re] of [
+      ['batas upah jp 2026 berapa', /dilaporkan Rp11\.086\.300, angka yang \*belum terverifikasi\*/],
+      ['iuran jp berapa', /Maret 2026 dilaporkan Rp11\.086\.300 \(angka 2026 ini \*belum terverifikasi\*/],
+      ['jp ceiling this year', /Rp11\.086\.300 is reported, but this figure is \*not verified\*/],
+    ] as const) {
+      const r = await svc.say({}, q);
+      expect(r.text, q).toMatch(re);
+      expect(r.text, q).toMatch(/Rp10\.547\.400/);
+    }
+  });
+
+  it('id and en: a working student or an intern keeps the scholarship (Permenaker 1/2025 art. 103(3a))', async () => {
+    let r = await svc.say({}, 'anak saya kuliah sambil magang, masih dapat beasiswa?');
+    expect(r.intent?.id).toBe('scholarship');
+    expect(r.text).toMatch(/tetap berhak atas beasiswa/);
+    expect(r.text).toMatch(/pasal 103 ayat 3a/);
+    r = await svc.say({}, 'my son works part time while at university, can he still get the scholarship?');
+    expect(r.text).toMatch(/stays eligible for the scholarship/);
+  });
+
+  it('id and en: leaving Indonesia for good is a WNA reason; an Indonesian moving abroad claims on stopping work', async () => {
+    let r = await svc.say({}, 'saya mau pindah ke australia selamanya, jht bisa cair?');
+    expect(r.text).toMatch(/hanya untuk peserta \*warga negara asing \(WNA\)\* \(Permenaker 4\/2022 pasal 12\)/);
+    expect(r.text).toMatch(/\*WNI\* yang pindah ke luar negeri mengklaim JHT dengan alasan \*berhenti bekerja\*/);
+    r = await svc.say({}, 'i am a foreigner leaving indonesia, can i claim my jht');
+    expect(r.text).toMatch(/is for \*foreign nationals \(WNA\)\* only/);
+  });
+});
