@@ -7,6 +7,9 @@ import type { Rule, Rules } from './types.ts';
 import { KnowledgeError, type KnowledgeProblem } from './errors.ts';
 import { formatNumber, formatPercent, formatRupiah } from './format.ts';
 
+/** The fact sheet's markers (../shared/domain/facts.md): how sure a figure is. */
+export const RULE_STATUSES = ['verified', 'seed', 'reported', 'derived', 'assumption', 'unverified'] as const;
+
 const KEY = /^[a-z0-9_]+(\.[a-z0-9_]+)*$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -22,6 +25,8 @@ const RuleSchema = z
     value: z.union([z.number(), z.string()]),
     source: z.string().trim().min(3, 'every figure must name its source (regulation or official page)'),
     from: z.string().refine(isValidDate, 'must be a date written YYYY-MM-DD').optional(),
+    /** How sure the figure is (facts.md markers): verified/seed, or reported/derived/assumption/unverified. */
+    status: z.enum(RULE_STATUSES, { error: `status is one of ${RULE_STATUSES.join(', ')}` }).optional(),
   })
   .superRefine((r, ctx) => {
     const bad = (message: string) => ctx.addIssue({ code: 'custom', path: ['value'], message });
@@ -90,8 +95,10 @@ export function checkRules(text: string, file: string): { rules?: Record<string,
       }
       continue;
     }
-    const { from, ...rest } = parsed.data;
-    rules[key] = from ? { ...rest, from } : rest;
+    const { from, status, ...rest } = parsed.data;
+    const rule: Rule = from ? { ...rest, from } : rest;
+    if (status) rule.status = status;
+    rules[key] = rule;
   }
   return { rules, problems };
 }

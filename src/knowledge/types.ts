@@ -8,6 +8,8 @@ export interface Rule {
   value: number | string;
   source: string;
   from?: string;
+  /** How sure the figure is: verified/seed, or reported/derived/assumption/unverified (facts.md markers). */
+  status?: 'verified' | 'seed' | 'reported' | 'derived' | 'assumption' | 'unverified';
 }
 
 /** Program figures by key (e.g. `contribution.jht.employer`). */

@@ -43,8 +43,8 @@ describe('question-level items: the answer to the question asked', () => {
     ['registration_pmi', 'iurannya berapa?', 'id', /Rp189\.000.*Rp13\.500/s, /^Ya/],
     ['registration_jakon', 'batas waktunya kapan?', 'id', /14 hari kerja/, /^Ya/],
     ['registration_bpu', 'daftarnya bisa online?', 'id', /^Bisa\. .*JMO/s, /^Tidak/],
-    ['returns_info', 'kalau yang syariah?', 'id', /syariah tahun 2024: 6,79%/, /konvensional/],
-    ['returns_info', 'what about sharia?', 'en', /sharia JHT return for 2024: 6\.79%/, /conventional/],
+    ['returns_info', 'kalau yang syariah?', 'id', /syariah: tahun 2025 6,64% \(dilaporkan media\), tahun 2024 6,79%/, /konvensional/],
+    ['returns_info', 'what about sharia?', 'en', /sharia JHT return: 6\.64% for 2025 \(as reported in the press\), 6\.79% for 2024/, /conventional/],
     ['scholarship', 'berapa anak yang bisa dapat?', 'id', /maksimal 2 anak/, /^Ya/],
     ['scholarship', 'how much for university?', 'en', /university\/training Rp12\.000\.000/, /^Yes/],
   ] as const)('%s: %s', (intent, q, lang, want, not) => {

@@ -38,4 +38,15 @@ describe('rules.yaml', () => {
     const text = 'x.a: { kind: number, value: 1, source: "s1" }\nx.a: { kind: number, value: 2, source: "s2" }';
     expect(() => parseRules(text, 'rules.yaml')).toThrow(/rules\.yaml: YAML syntax/);
   });
+
+  it('keeps how sure a figure is: an unknown status is rejected, the flags of the doubtful figures stay visible', async () => {
+    expect(() => parseRules('x.a: { kind: number, value: 1, source: "PP 1/2025", status: guessed }', 'rules.yaml')).toThrow(/x\.a\.status/);
+    expect(parseRules('x.a: { kind: number, value: 1, source: "PP 1/2025", status: reported }').get('x.a').status).toBe('reported');
+    const rules = await loadRules(FILE);
+    expect(rules.get('contribution.jp.wage_ceiling').status).toBe('unverified');
+    expect(rules.get('returns_2025.jht_conventional').status).toBe('reported');
+    expect(rules.get('jht.sim_growth').status).toBe('assumption');
+    expect(rules.get('jkp.bankrupt_arrears_months')).toMatchObject({ value: 6, status: 'verified' });
+    expect(rules.get('jkp.bankrupt_arrears_months').source).toMatch(/PP 6\/2025 pasal 39A/);
+  });
 });
