@@ -5,65 +5,33 @@
  * another instance on the same Redis, gets the first ticket back and nothing is filed twice.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandboxRouter } from '../../src/status/sandbox/router.ts';
-import { MemoryStore } from '../../src/store/memory.ts';
 import { freePort } from '../helpers/net.ts';
 import { startService, type Service } from '../helpers/service.ts';
 import { RedisServer, shouldRunRedisTests } from '../redis/redis-server.ts';
+import { startRecordingStatusApi, type RecordingStatusApi } from './recording-status-api.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const TOKEN = 'sandbox-token';
 
 describe.runIf(shouldRunRedisTests())('complaint idempotency across a crash (#11.6)', () => {
   let redis: RedisServer;
-  let api: http.Server;
-  let apiUrl: string;
+  let api: RecordingStatusApi;
   let child: ChildProcess | undefined;
   let other: Service | undefined;
-  /** Tickets the status API answered to POST /v1/complaints, in order. */
-  const answered: string[] = [];
-  const keys: (string | undefined)[] = [];
-  let crashNext = false;
 
   beforeAll(async () => {
     redis = await RedisServer.start();
-    const app = express();
-    app.use((req, res, next) => {
-      if (req.method !== 'POST' || req.path !== '/v1/complaints') return next();
-      keys.push(req.get('idempotency-key'));
-      const end = res.end.bind(res) as (...a: unknown[]) => http.ServerResponse;
-      res.end = ((chunk: unknown, ...rest: unknown[]) => {
-        const ticket = JSON.parse(String(chunk)).ticket as string;
-        answered.push(ticket);
-        if (crashNext) {
-          // The complaint is stored; the service dies before it hears back.
-          crashNext = false;
-          child?.kill('SIGKILL');
-          req.socket.destroy();
-          return res;
-        }
-        return end(chunk, ...rest);
-      }) as typeof res.end;
-      next();
-    });
-    app.use(createSandboxRouter({ store: new MemoryStore(), token: TOKEN }));
-    api = http.createServer(app);
-    await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
-    apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+    api = await startRecordingStatusApi();
   }, 30_000);
   afterAll(async () => {
     child?.kill('SIGKILL');
     await other?.close();
-    await new Promise((r) => api?.close(r));
+    await api?.close();
     await redis?.stop();
   });
 
   it("the retry after the crash gets the first ticket back, and the API filed one complaint", async () => {
-    const env = { REDIS_URL: redis.url, STATUS_API_URL: apiUrl, STATUS_API_TOKEN: TOKEN };
+    const env = { REDIS_URL: redis.url, STATUS_API_URL: api.url, STATUS_API_TOKEN: api.token };
     const port = await freePort();
     child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       env: { ...process.env, ...env, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', METRICS_PORT: '0', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' },
@@ -91,10 +59,11 @@ describe.runIf(shouldRunRedisTests())('complaint idempotency across a crash (#11
     await say(base, { text: 'Gaji saya dipotong tiap bulan tapi iurannya tidak masuk ke saldo JHT sejak Juli.' });
     expect((await say(base, { text: '0813-2468-1357' })).text).toMatch(/Ringkasan/);
 
-    crashNext = true;
+    // The complaint is stored; the service dies before it hears back.
+    api.loseNextReply(() => child?.kill('SIGKILL'));
     await expect(say(base, { text: 'ya' })).rejects.toThrow(); // the connection dies with the process
-    expect(answered).toHaveLength(1);
-    const first = answered[0]!;
+    expect(api.answered).toHaveLength(1);
+    const first = api.answered[0]!;
 
     // The user sends "ya" again; another instance on the same Redis answers (it waits for the dead holder's turn lock).
     other = await startService({ ...env, RATE_LIMIT_PER_MINUTE: 0 });
@@ -107,9 +76,9 @@ describe.runIf(shouldRunRedisTests())('complaint idempotency across a crash (#11
     }
     expect(retry.status).toBe(200);
     expect(retry.text).toContain(first);
-    expect(keys).toHaveLength(2);
-    expect(keys[0]).toMatch(/^[\x21-\x7e]{16,200}$/);
-    expect(keys[1]).toBe(keys[0]);
-    expect(new Set(answered)).toEqual(new Set([first])); // one complaint filed
+    expect(api.keys).toHaveLength(2);
+    expect(api.keys[0]).toMatch(/^[\x21-\x7e]{16,200}$/);
+    expect(api.keys[1]).toBe(api.keys[0]);
+    expect(new Set(api.answered)).toEqual(new Set([first])); // one complaint filed
   }, 90_000);
 });
