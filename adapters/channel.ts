@@ -8,7 +8,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../src/config.ts';
 import type { Bot, Lang } from '../src/core/types.ts';
 import type { SessionIds } from '../src/http/session-ids.ts';
-import type { Store } from '../src/store/types.ts';
+import type { HandoffDesk } from '../src/handoff/types.ts';
+import type { Bus, Store } from '../src/store/types.ts';
 
 /** A counter per key in a time window (the service's rate limiter, in the shared store). */
 export interface Limiter {
@@ -19,6 +20,10 @@ export interface ChannelServices {
   config: Config;
   logger: Logger;
   store: Store;
+  /** Messages between the instances (Redis pub/sub, or in process). */
+  bus: Bus;
+  /** The live-chat desk: conversations handed to a person (undefined when HANDOFF_ENABLED=0). */
+  handoff?: HandoffDesk;
   /** The bot core; a turn before the service is ready fails with status 503. */
   bot: Bot;
   isReady(): boolean;

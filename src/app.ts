@@ -20,7 +20,9 @@ import { createRateLimiter } from './ratelimit/limiter.ts';
 import { createStatusClient, type StatusClient } from './status/client.ts';
 import { createSandboxRouter } from './status/sandbox/router.ts';
 import { MemoryStore } from './store/memory.ts';
-import type { Store } from './store/types.ts';
+import { MemoryBus } from './store/bus.ts';
+import type { Bus, Store } from './store/types.ts';
+import { createDesk, type HandoffService } from './handoff/desk.ts';
 import { recordUnanswered } from './unanswered/store.ts';
 import { recordFeedback } from './unanswered/feedback.ts';
 import type { SenderLimit } from '../adapters/whatsapp/shared/inbox.ts';
@@ -33,6 +35,9 @@ export interface JessiApp {
   config: Config;
   logger: Logger;
   store: Store;
+  bus: Bus;
+  /** The live-chat desk (undefined when HANDOFF_ENABLED=0). */
+  handoff?: HandoffService;
   /** Resolves once knowledge, models and the store are ready (the bot is then available). */
   ready: Promise<JessiBot>;
   isReady(): boolean;
@@ -65,7 +70,7 @@ async function startEmbeddedSandbox(store: Store, token: string): Promise<{ url:
  * Build the whole service: HTTP routes, channels and the bot core with its stores. Nothing listens until
  * `listen()`; tests use `app` directly with their own server.
  */
-export async function createApp(overrides: Partial<Config> = {}, opts: { logger?: Logger } = {}): Promise<JessiApp> {
+export async function createApp(overrides: Partial<Config> = {}, opts: { logger?: Logger; now?: () => number } = {}): Promise<JessiApp> {
   const config = { ...loadConfig(), ...overrides };
   const problems = configProblems(config);
   if (problems.length) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -78,6 +83,7 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
     : config.REDIS_URL
       ? await (await import('./store/redis.ts')).createRedisStore(config.REDIS_URL, { logger })
       : new MemoryStore();
+  const bus: Bus = 'client' in store ? await (await import('./store/redis-bus.ts')).createRedisBus(store as import('./store/redis.ts').RedisStore, { logger }) : new MemoryBus();
   const metrics = createMetrics();
 
   const app = express();
@@ -135,10 +141,29 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
   // WhatsApp senders are limited like /api/chat conversations: the limit notice comes from the catalogue.
   let kbLoaded: ((kb: KnowledgeBase) => void) | undefined;
   const kbReady = new Promise<KnowledgeBase>((r) => (kbLoaded = r));
+  // The live-chat desk reads the catalogue and the schedule of the content loaded now (reloads included).
+  let currentKb: KnowledgeBase | undefined;
+  void kbReady.then((kb) => (currentKb ??= kb));
+  const desk: HandoffService | undefined = config.HANDOFF_ENABLED
+    ? createDesk({
+        store,
+        bus,
+        message: (key, lang, params) => (currentKb ? currentKb.message(key, lang, params) : key),
+        schedule: { isOpen: (at) => currentKb?.schedule.isOpen(at) ?? false, nextOpening: (at) => currentKb?.schedule.nextOpening(at) },
+        idleTimeoutSeconds: config.HANDOFF_IDLE_MINUTES * 60,
+        queueTimeoutSeconds: config.HANDOFF_QUEUE_TIMEOUT_MINUTES * 60,
+        sessionTtlSeconds: config.SESSION_TTL_SECONDS,
+        observer: metrics.handoff,
+        now: opts.now,
+      })
+    : undefined;
+  const sweeper = desk ? setInterval(() => void desk.sweep().catch(() => undefined), 30_000) : undefined;
+  sweeper?.unref();
   const senderLimiter = createRateLimiter(store, { name: 'wa-sender', limit: config.WHATSAPP_MESSAGES_PER_MINUTE, windowSeconds: 60 });
   const services: ChannelServices = {
-    config, logger, store,
+    config, logger, store, bus,
     bot: readyBot,
+    handoff: desk,
     isReady: () => bot !== undefined,
     sessionIds: createSessionIds(store),
     addressLimiter: createRateLimiter(store, { name: 'ip', limit: config.RATE_LIMIT_PER_MINUTE, windowSeconds: 60 }),
@@ -159,6 +184,7 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
 
   const ready = (async () => {
     const [kb, router] = await Promise.all([loadKnowledgeBase(config.KNOWLEDGE_DIR), createRouter({ intentsDir: config.INTENTS_DIR })]);
+    currentKb = kb;
     kbLoaded?.(kb);
     if (config.STATUS_API_URL) {
       statusClient = createStatusClient({ baseUrl: config.STATUS_API_URL, token: config.STATUS_API_TOKEN ?? '', logger, metrics });
@@ -199,7 +225,9 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
       },
       sessionTtlSeconds: config.SESSION_TTL_SECONDS,
       dialogTimeoutSeconds: config.DIALOG_TIMEOUT_SECONDS,
-      now: () => Date.now(),
+      handoff: desk,
+      handoffAfterMisses: config.HANDOFF_AFTER_MISSES,
+      now: opts.now ?? (() => Date.now()),
     };
     bot = createJessiBot(deps);
     // Channels that load something heavy (botbuilder) do it now, in the background.
@@ -212,6 +240,8 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
     config,
     logger,
     store,
+    bus,
+    handoff: desk,
     ready,
     isReady: () => bot !== undefined,
     whatsappSenderLimit,
@@ -260,14 +290,17 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
       const [kb, router] = loaded;
       // One swap, between turns: every turn reads ctx.deps.kb / ctx.deps.router afresh.
       Object.assign(current, { kb, router, calc: calcParamsFrom((k) => kb.rules.num(k), (k) => kb.rules.get(k).from) });
+      currentKb = kb;
       const ms = Math.round(performance.now() - t0);
       metrics.contentReload('ok');
       logger.info({ ms, answers: kb.entries().length, intents: router.intents().length }, 'content reloaded');
       return { ok: true, ms };
     },
     async close() {
+      if (sweeper) clearInterval(sweeper);
       await Promise.all(servers.map((s) => new Promise<void>((r) => (s.listening ? s.close(() => r()) : r()))));
       if (sandbox) await new Promise<void>((r) => sandbox!.close(() => r()));
+      await bus.close();
       await store.close();
     },
   };

@@ -5,6 +5,8 @@ const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), z.number().int().min(min).max(max).default(def));
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
 const flag = z.preprocess((v) => v === '1' || v === 'true' || v === 'yes', z.boolean());
+/** On unless set to 0/false/no. */
+const onFlag = z.preprocess((v) => !(v === '0' || v === 'false' || v === 'no'), z.boolean());
 
 /** Where the Bot Framework and Teams send activities from (their serviceUrl hosts). */
 export const BOTFRAMEWORK_HOSTS = ['*.botframework.com', 'smba.trafficmanager.net', '*.teams.microsoft.com', '*.teams.microsoft.us', '*.botframework.us', '*.botframework.azure.us'];
@@ -60,6 +62,14 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: int(10_000),
   /** Development: reload knowledge/ and intents/ when a file in them changes (SIGHUP reloads in any case). */
   CONTENT_WATCH: flag,
+  /** The live-chat handoff: agents take conversations over (console at /agent). On by default. */
+  HANDOFF_ENABLED: onFlag,
+  /** A person takes over after this many turns in a row the bot could not place (0 = never). */
+  HANDOFF_AFTER_MISSES: int(3),
+  /** A conversation with an agent and no message for this long goes back to the bot. */
+  HANDOFF_IDLE_MINUTES: int(15, 1),
+  /** A conversation nobody picks up within this goes back to the bot (with the offer to leave a message). */
+  HANDOFF_QUEUE_TIMEOUT_MINUTES: int(20, 1),
   /** Bot Framework without credentials (local Emulator only, loopback serviceUrl). */
   BOTFRAMEWORK_EMULATOR: flag,
   /**

@@ -6,7 +6,7 @@
 import type { ConversationState } from './state.ts';
 import type { Button, IntentRef, Lang, OutMessage, Payload, TurnInput } from './types.ts';
 
-export type TurnOutcome = 'answer' | 'ask' | 'fallback' | 'dialog' | 'rate_limited' | 'error';
+export type TurnOutcome = 'answer' | 'ask' | 'fallback' | 'dialog' | 'rate_limited' | 'error' | 'handoff';
 
 export interface TurnContext {
   readonly input: TurnInput;

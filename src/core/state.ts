@@ -71,6 +71,23 @@ export interface ConversationState {
   lastCandidates?: string[];
   /** Intent/dialog button payloads of the last reply, so "the first one" / "2" picks one (routing/choices.ts). */
   lastChoices?: string[];
+  /**
+   * The conversation was handed to a person (src/handoff): every turn asks the desk who owns it until it is back
+   * with the bot. Conversations that never were handed off pay nothing for the check.
+   */
+  handoff?: true;
+  /** The last few messages (masked, cut short), so an agent who picks the conversation up sees how it went. */
+  recent?: RecentMessage[];
+  /** The user is writing the message they leave out of hours (the next text is it). */
+  leavingMessage?: true;
+  /** Turns in a row the bot could not place (fallback or ask-back); a person is offered after a few. */
+  misses?: number;
+}
+
+export interface RecentMessage {
+  from: 'user' | 'bot';
+  text: string;
+  at: number;
 }
 
 export const newState = (): ConversationState => ({ v: 1, turns: 0 });

@@ -38,6 +38,11 @@ export interface OutMessage {
   buttons?: Button[];
   /** Official pages and phone numbers for this answer (rendered per channel: anchors, plain URLs, markdown). */
   links?: Link[];
+  /**
+   * A notice about the conversation, not an answer ("Sent to the agent."): the web widget shows it small, push
+   * channels (WhatsApp, Bot Framework) that have their own delivery marks do not send it.
+   */
+  status?: true;
 }
 
 /** One user turn, as a channel adapter hands it to the bot. */
@@ -53,6 +58,11 @@ export interface TurnInput {
   locale?: Lang;
   /** Client address (for per-address limits), when the channel knows it. */
   clientAddress?: string;
+  /**
+   * How the channel reaches this user outside a turn (a WhatsApp id, a Bot Framework conversation reference), for
+   * messages an agent writes later. Opaque to the bot; kept only with a handoff, never logged.
+   */
+  replyAddress?: string;
 }
 
 export interface IntentRef {
@@ -82,17 +92,21 @@ export type Payload =
   | { kind: 'dialog'; id: string }
   /** "Apakah jawaban ini membantu?" answered by a button: a vote on the answers of that intent. */
   | { kind: 'feedback'; intent: string; helpful: boolean }
+  /** A named action of the bot that is neither an intent nor a dialog ("leave_message" for the agents). */
+  | { kind: 'action'; name: string }
   | { kind: 'value'; text: string };
 
 const INTENT_PREFIX = 'intent:';
 const DIALOG_PREFIX = 'dialog:';
 const FEEDBACK = /^feedback:(yes|no):([a-z][a-z0-9_]*)$/;
+const ACTION = /^action:([a-z][a-z0-9_]*)$/;
 
 /** The wire form of a payload. */
 export function encodePayload(p: Payload): string {
   if (p.kind === 'intent') return `${INTENT_PREFIX}${p.id}`;
   if (p.kind === 'dialog') return `${DIALOG_PREFIX}${p.id}`;
   if (p.kind === 'feedback') return `feedback:${p.helpful ? 'yes' : 'no'}:${p.intent}`;
+  if (p.kind === 'action') return `action:${p.name}`;
   return p.text;
 }
 
@@ -102,6 +116,8 @@ export function parsePayload(wire: string): Payload {
   if (wire.startsWith(DIALOG_PREFIX) && wire.length > DIALOG_PREFIX.length) return { kind: 'dialog', id: wire.slice(DIALOG_PREFIX.length) };
   const f = FEEDBACK.exec(wire);
   if (f) return { kind: 'feedback', helpful: f[1] === 'yes', intent: f[2]! };
+  const a = ACTION.exec(wire);
+  if (a) return { kind: 'action', name: a[1]! };
   return { kind: 'value', text: wire };
 }
 
@@ -109,6 +125,8 @@ export function parsePayload(wire: string): Payload {
 export const intentPayload = (intentId: string): string => encodePayload({ kind: 'intent', id: intentId });
 /** Button payload that starts a dialog: `dialog:<id>`. */
 export const dialogPayload = (dialogId: string): string => encodePayload({ kind: 'dialog', id: dialogId });
+/** Button payload of a named action: `action:<name>`. */
+export const actionPayload = (name: string): string => encodePayload({ kind: 'action', name });
 /** Button payload that is typed as a value ("ya", "tidak", "batal"). */
 export const valuePayload = (text: string): string => encodePayload({ kind: 'value', text });
 

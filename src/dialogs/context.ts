@@ -27,6 +27,8 @@ export interface DialogServices {
   observer?: { dialogCompleted?(dialog: string): void; feedback?(intent: string, helpful: boolean): void };
   /** Limits dialogs apply themselves (complaint-ticket lookups per conversation and per client address, …). */
   limits: { ticketSession: RateLimiter; ticketAddress: RateLimiter; [name: string]: RateLimiter };
+  /** The live-chat desk (absent when handoff is off): conversations handed to a person. */
+  handoff?: import('../handoff/desk.ts').HandoffService;
   /** Half-finished dialogs older than this are forgotten. */
   dialogTimeoutSeconds: number;
   now: () => number;

@@ -14,6 +14,7 @@ import { KnowledgeError, fieldPath, type KnowledgeProblem } from './errors.ts';
 import { checkRules, createRules, isValidDate } from './rules.ts';
 import { literalFigures, renderTemplate } from './render.ts';
 import { loadMessages, type Messages } from './messages.ts';
+import { loadSchedule, type Schedule } from './schedule.ts';
 
 const LANGS: Lang[] = ['id', 'en'];
 const MAX_BUTTONS = 4;
@@ -230,10 +231,11 @@ export function pickItem(items: KnowledgeItem[], aspect: string | null | undefin
   return aspect ? items.find((it) => it.aspect === aspect) : undefined;
 }
 
-function createKnowledgeBase(rules: Rules, entries: KnowledgeEntry[], showSource: Set<string>, messages: Messages): KnowledgeBase {
+function createKnowledgeBase(rules: Rules, entries: KnowledgeEntry[], showSource: Set<string>, messages: Messages, schedule: Schedule): KnowledgeBase {
   const byIntent = new Map(entries.map((e) => [e.intent, e]));
   return {
     messages,
+    schedule,
     message: (key, lang, params) => messages.text(key, lang, params),
     item(intent, aspect, normalizedText, _lang) {
       const e = byIntent.get(intent);
@@ -309,9 +311,10 @@ export async function loadKnowledgeBase(dir = 'knowledge'): Promise<KnowledgeBas
 
   const entries = parsed.map((p) => buildEntry(p, rules, problems));
   const messages = await loadMessages(dir, rules, problems);
+  const schedule = await loadSchedule(dir, problems);
   // The sentences put around answers must be in the catalogue: a missing one stops the load, not a reply.
   for (const key of [FRAUD_REMINDER_KEY, SOURCE_KEY, ...YESNO.map(yesnoKey)])
     if (!messages.has(key)) problems.push({ file: path.join(dir, 'messages'), field: key, message: 'message missing from the catalogue' });
-  if (problems.length) throw new KnowledgeError(problems);
-  return createKnowledgeBase(rules, entries, new Set(parsed.filter((p) => p.raw.show_source).map((p) => p.raw.id)), messages);
+  if (problems.length || !schedule) throw new KnowledgeError(problems);
+  return createKnowledgeBase(rules, entries, new Set(parsed.filter((p) => p.raw.show_source).map((p) => p.raw.id)), messages, schedule);
 }

@@ -59,6 +59,8 @@ export interface KnowledgeBase {
   rules: Rules;
   /** The message catalogue (knowledge/messages/*.yaml). */
   messages: import('./messages.ts').Messages;
+  /** The live-chat desk's hours, holidays and return phrases (knowledge/handoff/schedule.yaml). */
+  schedule: import('./schedule.ts').Schedule;
   /** A catalogue message in a language, parameters filled in ("core.rate_limited", { seconds: 30 }). */
   message(key: string, lang: Lang, params?: import('./messages.ts').MessageParams): string;
   /** The entry that answers an intent, if any. */

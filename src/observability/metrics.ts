@@ -17,6 +17,13 @@ export interface Metrics {
   statusError(call: string, kind: string): void;
   /** Start timing a status API call; call the returned function with the outcome when it ends. */
   startStatusCall(call: string): (outcome: string) => void;
+  /** The live-chat handoff: handoffs by reason, queue wait, time to the first agent reply, returns to the bot by cause. */
+  handoff: {
+    handoff(reason: string): void;
+    queueWait(seconds: number): void;
+    firstReply(seconds: number): void;
+    returned(cause: string): void;
+  };
   /** Express middleware recording jessi_http_request_duration_seconds by route template. */
   httpMiddleware: RequestHandler;
   /** Express handler for GET /metrics (Prometheus text format). */
@@ -56,6 +63,12 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
     registers: [registry],
   });
 
+  const handoffs = new Counter({ name: 'jessi_handoffs_total', help: 'Conversations handed to a person, by reason (request, misunderstood, urgent_complaint, message)', labelNames: ['reason'] as const, registers: [registry] });
+  const waitBuckets = [5, 15, 30, 60, 120, 300, 600, 1200, 1800];
+  const queueWait = new Histogram({ name: 'jessi_handoff_queue_wait_seconds', help: 'Time from joining the queue to an agent picking the conversation up', buckets: waitBuckets, registers: [registry] });
+  const firstReply = new Histogram({ name: 'jessi_handoff_first_reply_seconds', help: 'Time from joining the queue to the first agent reply', buckets: waitBuckets, registers: [registry] });
+  const returns = new Counter({ name: 'jessi_handoff_returns_total', help: 'Conversations given back to the bot, by cause (agent, user, timeout, queue_timeout, closed)', labelNames: ['cause'] as const, registers: [registry] });
+
   const statusCall = (call: string, outcome: string, seconds: number) => statusDuration.observe({ call, outcome }, seconds);
 
   return {
@@ -68,6 +81,12 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
     dialogCompleted: (dialog) => completions.inc({ dialog }),
     feedback: (intent, helpful) => feedback.inc({ intent, vote: helpful ? 'up' : 'down' }),
     contentReload: (outcome) => reloads.inc({ outcome }),
+    handoff: {
+      handoff: (reason) => handoffs.inc({ reason }),
+      queueWait: (seconds) => queueWait.observe(seconds),
+      firstReply: (seconds) => firstReply.observe(seconds),
+      returned: (cause) => returns.inc({ cause }),
+    },
     statusCall,
     statusError: (call, kind) => statusErrors.inc({ call, kind }),
     startStatusCall(call) {

@@ -15,6 +15,8 @@ export function buttons(): Middleware<RouteContext> {
     if (!p) return next();
     const { dialogs, router, kb } = ctx.deps;
     if (p.kind === 'feedback') return recordVote(ctx, p);
+    // Actions are taken by their own step (routing/handoff.ts); one nobody took is stale.
+    if (p.kind === 'action') return fallback(ctx, 0);
     if (p.kind === 'dialog') {
       const def = dialogs.get(p.id);
       if (def) await startDialog(ctx, def, { values: {} });

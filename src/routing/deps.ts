@@ -13,6 +13,8 @@ export interface BotDeps extends DialogServices {
     session: RateLimiter;
   };
   sessionTtlSeconds: number;
+  /** With the live-chat desk: a person takes over after this many turns in a row the bot could not place (0 = never). */
+  handoffAfterMisses?: number;
 }
 
 /** The context the routing steps work on: the dialogs' context (kernel + services). */

@@ -4,6 +4,7 @@
  */
 import { startDialog } from '../dialogs/engine.ts';
 import type { RouteContext } from './deps.ts';
+import { startHandoff } from './handoff.ts';
 import { answerFromKnowledge, fallback, type Asked } from './replies.ts';
 
 /** Would this message start the intent's dialog (rather than get the knowledge answer)? */
@@ -14,6 +15,8 @@ export function startsDialog(ctx: RouteContext, intent: string): boolean {
 
 /** `forced`: a button named the intent, so its dialog starts with nothing read from the text. */
 export async function runIntent(ctx: RouteContext, intent: string, confidence: number, forced: boolean, asked: Asked = {}): Promise<void> {
+  // "mau ngomong sama petugas": a person takes over when the live-chat desk is on (else the answer gives the contacts).
+  if (intent === 'handoff_agent' && (await startHandoff(ctx, 'request', confidence))) return;
   const def = ctx.deps.dialogs.forIntent(intent);
   if (def) {
     const first = forced ? { values: {} } : def.extract(ctx.text, undefined, ctx, {});

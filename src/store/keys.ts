@@ -11,6 +11,7 @@
  *   lock:session:<id>                → lock:session:{<id>}
  *   rl:<limiter>:<id>:<window>       → rl:<limiter>:{<id>}:<window>   for the per-conversation limiters below
  *   wa:choices:<id>, wa:limited:<id> → wa:choices:{<id>}, wa:limited:{<id>}
+ *   handoff:<id>, handoff-log:<id>, handoff-address:<id>, lock:handoff:<id> → the same with {<id>}
  *
  * Everything else (per-address counters, sandbox, unanswered, WhatsApp auth, lease, dedup) keeps its name and
  * spreads over the slots by its full name; no operation touches two of those keys at once. A key that already
@@ -20,7 +21,7 @@
 /** Rate limiters keyed by a conversation id (names as created in src/app.ts and the WhatsApp inbox). */
 export const CONVERSATION_LIMITERS: ReadonlySet<string> = new Set(['session', 'ticket-session', 'verify-session', 'complaint-session', 'wa-sender']);
 
-const DIRECT = /^(lock:session:|session:|wa:choices:|wa:limited:)(.+)$/s;
+const DIRECT = /^(lock:session:|session:|wa:choices:|wa:limited:|lock:handoff:|handoff:|handoff-log:|handoff-address:)(.+)$/s;
 const LIMITER = /^rl:([a-z0-9-]+):(.+):(\d+)$/s;
 
 /** True when Redis would hash `key` by a tag: a `{` followed later by a `}` with at least one character between. */

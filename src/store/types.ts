@@ -43,3 +43,16 @@ export class LockTimeoutError extends Error {
     this.name = 'LockTimeoutError';
   }
 }
+
+/**
+ * Publish/subscribe between the instances of the service (agent handoff events, content reloads). Memory by
+ * default (one process), Redis pub/sub when REDIS_URL or REDIS_CLUSTER_NODES is set, so an agent on instance
+ * A reaches a user on instance B. Delivery is at most once and only to subscribers connected at the time:
+ * anything that must survive is written to the Store first and the message only says "look".
+ */
+export interface Bus {
+  publish(topic: string, message: unknown): Promise<void>;
+  /** Call `handler` for every message published on `topic` (by any instance, this one included). Returns an unsubscribe. */
+  subscribe(topic: string, handler: (message: unknown) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}

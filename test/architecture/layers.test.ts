@@ -14,6 +14,8 @@ const LAYERS: [name: string, match: RegExp][] = [
   // the validated settings (zod only): every layer and channel may read them
   ['config', /^src\/config\.ts$/],
   ['store interface', /^src\/store\/types\.ts$/],
+  // the handoff contract (owner, queue, events): the console and the channels speak it
+  ['handoff interface', /^src\/handoff\/types\.ts$/],
   ['kernel', /^src\/core\//],
   ['store', /^src\/store\//],
   ['observability', /^src\/observability\//],
@@ -23,6 +25,7 @@ const LAYERS: [name: string, match: RegExp][] = [
   ['ratelimit', /^src\/ratelimit\//],
   ['status', /^src\/status\//],
   ['unanswered', /^src\/unanswered\//],
+  ['handoff', /^src\/handoff\//],
   ['eval', /^src\/eval\//],
   ['dialogs', /^src\/dialogs\//],
   ['routing', /^src\/routing\//],
@@ -37,8 +40,8 @@ const LIBRARY_USES: Record<string, string[]> = {
   calc: [],
   status: ['store', 'observability'],
 };
-/** Adapters may only use the vocabulary, the store interface, observability and the HTTP helpers. */
-const ADAPTERS_MAY_USE = /^(src\/core\/types\.ts|src\/store\/types\.ts|src\/observability\/|src\/http\/|src\/config\.ts|adapters\/)/;
+/** Adapters may only use the vocabulary, the store interface, the handoff contract, observability and the HTTP helpers. */
+const ADAPTERS_MAY_USE = /^(src\/core\/types\.ts|src\/store\/types\.ts|src\/handoff\/types\.ts|src\/observability\/|src\/http\/|src\/config\.ts|adapters\/)/;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {

@@ -17,7 +17,7 @@ import { StoreUnavailableError } from '../../src/store/types.ts';
 
 const silent = pino({ level: 'silent' });
 const echo: Middleware<TurnContext> = async (ctx) => {
-  say(ctx, `${ctx.lang}:${ctx.normalized}:${ctx.payload ? `${ctx.payload.kind}=${"id" in ctx.payload ? ctx.payload.id : ctx.payload.intent}` : '-'}`);
+  say(ctx, `${ctx.lang}:${ctx.normalized}:${ctx.payload ? `${ctx.payload.kind}=${"id" in ctx.payload ? ctx.payload.id : "intent" in ctx.payload ? ctx.payload.intent : ctx.payload.name}` : '-'}`);
   setIntent(ctx, 'greeting', 1, 'answer');
 };
 const detector = { detect: (t: string) => (/\bhello\b/i.test(t) ? ('en' as const) : ('id' as const)), evidence: (t: string) => ({ en: /hello/i.test(t) ? 1 : 0, id: /halo/i.test(t) ? 1 : 0 }) };
