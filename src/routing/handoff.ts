@@ -4,7 +4,7 @@
  *   - `startHandoff`: "mau ngomong sama petugas" queues the conversation, or, out of hours, says when agents are
  *     back and offers to leave a message or file a complaint;
  *   - `handoffRouting`: the "leave a message" action and the message itself, and a person offered after
- *     repeated misunderstandings (HANDOFF_AFTER_MISSES turns in a row the bot could not place).
+ *     repeated misunderstandings (HANDOFF_AFTER_MISSES fall-backs in a row).
  */
 import type { Middleware } from '../core/compose.ts';
 import type { GateDecision, OwnerGate } from '../core/steps/owner.ts';
@@ -105,7 +105,8 @@ export function handoffRouting(opts: { afterMisses: number }): Middleware<RouteC
     }
     if (ctx.state.leavingMessage) delete ctx.state.leavingMessage;
     await next();
-    const missed = ctx.outcome === 'fallback' || ctx.outcome === 'ask';
+    // Only turns the bot could not place at all count (an ask-back "Maksud Anda: …?" understood something).
+    const missed = ctx.outcome === 'fallback';
     ctx.state.misses = missed ? (ctx.state.misses ?? 0) + 1 : 0;
     if (!ctx.state.misses) delete ctx.state.misses;
     if (desk && missed && opts.afterMisses > 0 && (ctx.state.misses ?? 0) >= opts.afterMisses && ctx.deps.kb.schedule.isOpen(ctx.deps.now())) {
