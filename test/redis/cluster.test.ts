@@ -6,6 +6,9 @@ import { StoreUnavailableError } from '../../src/store/types.ts';
 import { startService, type ChatReply, type Service } from '../helpers/service.ts';
 import { rawCommand, RedisCluster, scanNode, shouldRunClusterTests } from './redis-cluster.ts';
 import { redisStoreContract } from './store-contract.ts';
+import { busContract, storeContract } from '../store/contract.ts';
+import { createRedisBus } from '../../src/store/redis-bus.ts';
+import type { Bus } from '../../src/store/types.ts';
 
 /**
  * The Redis store and the service on a REAL local Redis Cluster: 3 masters, no replicas, started by the test
@@ -28,6 +31,8 @@ describe.runIf(shouldRunClusterTests())('on a real 3-master Redis Cluster', () =
   let cluster: RedisCluster;
   let a: RedisStore;
   let b: RedisStore;
+  let busA: Bus;
+  let busB: Bus;
   const prefix = `c${randomBytes(4).toString('hex')}:`;
 
   beforeAll(async () => {
@@ -36,8 +41,12 @@ describe.runIf(shouldRunClusterTests())('on a real 3-master Redis Cluster', () =
     a = await createRedisClusterStore(nodes, { prefix });
     // The second client knows only one node: the rest of the topology is discovered.
     b = await createRedisClusterStore([nodes[1]], { prefix });
+    busA = await createRedisBus(a);
+    busB = await createRedisBus(b);
   }, 60_000);
   afterAll(async () => {
+    await busA?.close();
+    await busB?.close();
     await a?.close();
     await b?.close();
     await cluster?.stop();
@@ -46,6 +55,8 @@ describe.runIf(shouldRunClusterTests())('on a real 3-master Redis Cluster', () =
   describe('the Redis store contract', () => {
     redisStoreContract({ a: () => a, b: () => b, prefix, target: () => cluster.nodesSetting });
   });
+  describe('the Store contract', () => storeContract(() => ({ a, b })));
+  describe('the Bus contract (cluster pub/sub)', () => busContract(() => ({ a: busA, b: busB })));
 
   it('puts every key of one conversation on one slot, and spreads conversations over all masters', async () => {
     expect(a.mode).toBe('cluster');
