@@ -9,6 +9,7 @@ import type { Config } from '../src/config.ts';
 import type { Bot, Lang } from '../src/core/types.ts';
 import type { SessionIds } from '../src/http/session-ids.ts';
 import type { HandoffDesk } from '../src/handoff/types.ts';
+import type { Insights } from '../src/insights/types.ts';
 import type { Bus, Store } from '../src/store/types.ts';
 
 /** A counter per key in a time window (the service's rate limiter, in the shared store). */
@@ -33,6 +34,10 @@ export interface ChannelServices {
   addressLimiter: Limiter;
   /** Messages per WhatsApp sender (`WHATSAPP_MESSAGES_PER_MINUTE`). */
   senderLimiter: Limiter;
+  /** A new named limiter in the shared store (`limit` hits per key in `windowSeconds`). */
+  limiter(name: string, limit: number, windowSeconds: number): Limiter;
+  /** What the supervisor view shows. */
+  insights: Insights;
   /** A sentence of the message catalogue, once the knowledge base is loaded. */
   message(key: string, lang: Lang, params?: Record<string, string | number>): Promise<string>;
   /** An intent id the assistant knows (feedback labels never come from what a client makes up). */

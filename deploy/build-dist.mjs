@@ -5,6 +5,8 @@ import { copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:f
 
 mkdirSync('dist/adapters/web', { recursive: true });
 copyFileSync('adapters/web/demo.html', 'dist/adapters/web/demo.html');
+mkdirSync('dist/adapters/agent/ui', { recursive: true });
+for (const f of ['console.html', 'insights.html', 'console.css']) copyFileSync(`adapters/agent/ui/${f}`, `dist/adapters/agent/ui/${f}`);
 if (existsSync('dist/intents')) rmSync('dist/intents', { recursive: true, force: true });
 symlinkSync('../intents', 'dist/intents', 'dir');
 console.log('dist/: compiled; start with `node dist/src/server.js`');

@@ -117,6 +117,8 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
     sessionIds: createSessionIds(store),
     addressLimiter: createRateLimiter(store, { name: 'ip', limit: config.RATE_LIMIT_PER_MINUTE, windowSeconds: 60 }),
     senderLimiter: svc.senderLimiter,
+    limiter: (name, limit, windowSeconds) => createRateLimiter(store, { name, limit, windowSeconds }),
+    insights: svc.insights,
     // WhatsApp senders are limited like /api/chat conversations: the limit notice comes from the catalogue.
     message: async (key, lang, params) => {
       await svc.ready;

@@ -3,9 +3,10 @@
  * (the contract is adapters/channel.ts) and is on when its configuration says so. Adding a channel: write its
  * module and list it here.
  */
+import { agentChannel } from '../adapters/agent/index.ts';
 import type { ChannelModule } from '../adapters/channel.ts';
 import { botFrameworkChannel } from '../adapters/botframework/channel.ts';
 import { webChannel } from '../adapters/web/index.ts';
 import { whatsappCloudChannel } from '../adapters/whatsapp/cloud/channel.ts';
 
-export const CHANNELS: readonly ChannelModule[] = [webChannel, botFrameworkChannel, whatsappCloudChannel];
+export const CHANNELS: readonly ChannelModule[] = [webChannel, agentChannel, botFrameworkChannel, whatsappCloudChannel];

@@ -70,6 +70,17 @@ const schema = z.object({
   HANDOFF_IDLE_MINUTES: int(15, 1),
   /** A conversation nobody picks up within this goes back to the bot (with the offer to leave a message). */
   HANDOFF_QUEUE_TIMEOUT_MINUTES: int(20, 1),
+  /**
+   * Agent accounts of the console at /agent, as JSON: [{"id":"sari","name":"Sari","role":"agent"|"supervisor",
+   * "hash":"$argon2id$…"}] (`npm run agent:add` prints one). Accounts may also live in Redis (agent:add --store).
+   */
+  AGENT_ACCOUNTS: optionalString,
+  /** An agent's console sign-in lasts this long. */
+  AGENT_SESSION_HOURS: int(8, 1),
+  /** Wrong passwords per account (and per address) in 15 minutes before sign-in is refused for a while. */
+  AGENT_LOGIN_ATTEMPTS: int(5, 1),
+  /** Where "add as a training example" of the supervisor view writes its reviewable proposals. */
+  TRAINING_PROPOSALS_FILE: z.string().min(1).default('proposals/training.yaml'),
   /** Bot Framework without credentials (local Emulator only, loopback serviceUrl). */
   BOTFRAMEWORK_EMULATOR: flag,
   /**
@@ -88,6 +99,31 @@ const schema = z.object({
 });
 
 export type Config = z.infer<typeof schema>;
+
+/** One agent of the console (AGENT_ACCOUNTS, or `agent-account:<id>` in the store). */
+export const AgentAccount = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'id: 2-40 characters of a-z, 0-9, . _ -'),
+  name: z.string().trim().min(1).max(60),
+  role: z.enum(['agent', 'supervisor']).default('agent'),
+  hash: z.string().regex(/^\$argon2(id|i|d)\$/, 'hash: an argon2 hash (npm run agent:add)'),
+});
+export type AgentAccount = z.infer<typeof AgentAccount>;
+
+/** AGENT_ACCOUNTS parsed, or the problems with it. */
+export function parseAgentAccounts(value: string | undefined): { accounts: AgentAccount[]; problems: string[] } {
+  if (!value) return { accounts: [], problems: [] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(value);
+  } catch {
+    return { accounts: [], problems: ['AGENT_ACCOUNTS: not JSON (a list like [{"id":"sari","name":"Sari","hash":"$argon2id$…"}])'] };
+  }
+  const r = z.array(AgentAccount).max(500).safeParse(raw);
+  if (!r.success) return { accounts: [], problems: r.error.issues.map((i) => `AGENT_ACCOUNTS: ${i.path.join('.')}: ${i.message}`) };
+  const ids = r.data.map((a) => a.id);
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+  return { accounts: r.data, problems: dup ? [`AGENT_ACCOUNTS: the id "${dup}" appears twice`] : [] };
+}
 
 /** True when the settings put the store in Redis (one node or a cluster). */
 export const usesRedis = (c: Pick<Config, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>): boolean => Boolean(c.REDIS_URL || c.REDIS_CLUSTER_NODES);
@@ -115,6 +151,7 @@ export function configProblems(c: Config): string[] {
   if (c.TRUST_PROXY === 'true' || c.TRUST_PROXY === 'yes')
     out.push('TRUST_PROXY: "true" would trust any X-Forwarded-For (every client could pick its address); use a hop count (1) or the proxy subnets');
   if (c.REDIS_URL && c.REDIS_CLUSTER_NODES) out.push('REDIS_URL and REDIS_CLUSTER_NODES are both set: set REDIS_URL for one Redis or REDIS_CLUSTER_NODES for a cluster, not both');
+  out.push(...parseAgentAccounts(c.AGENT_ACCOUNTS).problems);
   const cloudSet = CLOUD_VARS.filter((k) => c[k]);
   if (cloudSet.length > 0 && cloudSet.length < CLOUD_VARS.length)
     out.push(`WhatsApp Cloud is partly configured: missing ${CLOUD_VARS.filter((k) => !c[k]).join(', ')}`);

@@ -13,6 +13,9 @@ import { ConfigError, parseClusterNodes, type Config } from './config.ts';
 import type { JessiBot } from './core/bot.ts';
 import { createDialogRegistry } from './dialogs/registry.ts';
 import { createDesk, type HandoffService } from './handoff/desk.ts';
+import { appendProposal } from './insights/proposals.ts';
+import { createStatsRecorder } from './insights/stats.ts';
+import type { Insights } from './insights/types.ts';
 import { KnowledgeError } from './knowledge/errors.ts';
 import { loadKnowledgeBase } from './knowledge/loader.ts';
 import type { KnowledgeBase } from './knowledge/types.ts';
@@ -26,8 +29,8 @@ import { createSandboxRouter } from './status/sandbox/router.ts';
 import { MemoryBus } from './store/bus.ts';
 import { MemoryStore } from './store/memory.ts';
 import type { Bus, Store } from './store/types.ts';
-import { recordFeedback } from './unanswered/feedback.ts';
-import { recordUnanswered } from './unanswered/store.ts';
+import { feedbackByIntent, recordFeedback } from './unanswered/feedback.ts';
+import { recordUnanswered, topUnanswered } from './unanswered/store.ts';
 
 export type ReloadResult = { ok: true; ms: number } | { ok: false; problems: { file: string; field: string; message: string }[] };
 
@@ -44,6 +47,8 @@ export interface Services {
   handoff?: HandoffService;
   /** Messages per WhatsApp sender (`WHATSAPP_MESSAGES_PER_MINUTE`). */
   senderLimiter: RateLimiter;
+  /** What the supervisor view shows (counts in the store, unanswered questions, feedback). */
+  insights: Insights;
   /** Resolves once knowledge, models and the store are ready. */
   ready: Promise<JessiBot>;
   /** The bot, once ready. */
@@ -78,6 +83,7 @@ export async function createServices(config: Config, opts: { logger: Logger; now
   const bus: Bus = redisStore ? await (await import('./store/redis-bus.ts')).createRedisBus(redisStore, { logger }) : new MemoryBus();
   const metrics = createMetrics();
   const instanceId = randomUUID();
+  const stats = createStatsRecorder(store, { now });
 
   let bot: JessiBot | undefined;
   let deps: BotDeps | undefined;
@@ -93,7 +99,17 @@ export async function createServices(config: Config, opts: { logger: Logger; now
         idleTimeoutSeconds: config.HANDOFF_IDLE_MINUTES * 60,
         queueTimeoutSeconds: config.HANDOFF_QUEUE_TIMEOUT_MINUTES * 60,
         sessionTtlSeconds: config.SESSION_TTL_SECONDS,
-        observer: metrics.handoff,
+        observer: {
+          ...metrics.handoff,
+          handoff: (reason) => {
+            metrics.handoff.handoff?.(reason);
+            stats.handoff();
+          },
+          queueWait: (seconds) => {
+            metrics.handoff.queueWait?.(seconds);
+            stats.queueWait(seconds);
+          },
+        },
         now,
       })
     : undefined;
@@ -123,10 +139,14 @@ export async function createServices(config: Config, opts: { logger: Logger; now
       status: createStatusClient({ baseUrl: statusUrl, token, logger, metrics }),
       logger,
       observer: {
-        turn: (channel, intent, outcome) => metrics.turn(channel, intent, outcome),
+        turn: (channel, intent, outcome) => {
+          metrics.turn(channel, intent, outcome);
+          stats.turn(channel, intent, outcome);
+        },
         dialogCompleted: (d) => metrics.dialogCompleted(d),
         feedback: (intent, helpful) => {
           metrics.feedback(intent, helpful);
+          stats.feedback(helpful);
           void recordFeedback(store, intent, helpful).catch(() => undefined);
         },
         unanswered: (text, outcome, intent, lang) => {
@@ -184,6 +204,22 @@ export async function createServices(config: Config, opts: { logger: Logger; now
     reloading = reloading.then(() => reloadContent({ broadcast: false })).catch(() => undefined);
   });
 
+  const knownIntents = () => (deps ? deps.router.intents() : []);
+  const insights: Insights = {
+    async report(hours) {
+      const [h, unanswered, feedback] = await Promise.all([stats.hours(hours), topUnanswered(store, 50), feedbackByIntent(store)]);
+      return { hours: h, unanswered, feedback, intents: [...knownIntents()].sort() };
+    },
+    async propose(p) {
+      if (!knownIntents().includes(p.intent)) return { ok: false, reason: 'unknown_intent' };
+      const text = p.text.trim().slice(0, 300);
+      if (!text) return { ok: false, reason: 'invalid' };
+      await appendProposal(config.TRAINING_PROPOSALS_FILE, { text, intent: p.intent, by: p.by, at: new Date(now()).toISOString() });
+      logger.info({ intent: p.intent, by: p.by }, 'training example proposed');
+      return { ok: true, file: config.TRAINING_PROPOSALS_FILE };
+    },
+  };
+
   return {
     config,
     logger,
@@ -192,12 +228,14 @@ export async function createServices(config: Config, opts: { logger: Logger; now
     metrics,
     handoff: desk,
     senderLimiter,
+    insights,
     ready,
     bot: () => bot,
     content: () => (deps ? { kb: deps.kb, deps } : undefined),
     reloadContent,
     async close() {
       if (sweeper) clearInterval(sweeper);
+      await stats.close();
       await unsubscribeContent().catch(() => undefined);
       if (sandbox) await new Promise<void>((r) => sandbox!.close(() => r()));
       await bus.close();

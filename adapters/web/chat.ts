@@ -5,6 +5,7 @@ import type { Bot } from '../../src/core/types.ts';
 import { clientAddress } from '../../src/http/client-address.ts';
 import { sendError } from '../../src/http/errors.ts';
 import type { SessionIds } from '../../src/http/session-ids.ts';
+import type { HandoffDesk } from '../../src/handoff/types.ts';
 import { ChatRequest, FeedbackRequest, type ChatResponseBody } from '../../src/http/schemas.ts';
 import type { Limiter } from '../channel.ts';
 
@@ -18,7 +19,7 @@ function describe(error: z.ZodError): string {
 }
 
 /** The chat API: validates, applies the per-address limit, hands the turn to the bot. */
-export function chatRouter(deps: { bot: Bot; addressLimiter: Limiter; isReady: () => boolean; sessionIds: SessionIds }): Router {
+export function chatRouter(deps: { bot: Bot; addressLimiter: Limiter; isReady: () => boolean; sessionIds: SessionIds; desk?: HandoffDesk }): Router {
   const router = Router();
   router.post('/api/chat', async (req, res, next) => {
     try {
@@ -40,7 +41,10 @@ export function chatRouter(deps: { bot: Bot; addressLimiter: Limiter; isReady: (
       if (out.rateLimited)
         return sendError(res, 429, 'rate_limited', out.messages[0]?.text ?? 'Too many messages; please slow down.', out.rateLimited.retryAfterSeconds);
       const messages = PRIVATE_INTENTS.has(out.intent.id) ? out.messages.map((m) => ({ ...m, private: true as const })) : out.messages;
-      res.json({ sessionId, messages, intent: out.intent } satisfies ChatResponseBody);
+      // A turn of the live chat: tell the widget to listen for the agents' messages.
+      const rec = out.intent.id === 'handoff_agent' && deps.desk ? await deps.desk.get(sessionId) : undefined;
+      const live = rec && (rec.owner === 'queued' || rec.owner.startsWith('agent:')) ? { live: true as const } : {};
+      res.json({ sessionId, messages, intent: out.intent, ...live } satisfies ChatResponseBody);
     } catch (e) {
       next(e);
     }

@@ -92,8 +92,8 @@ export function createWebRouter(opts: WebRouterOptions): Router {
       return;
     }
     if (req.method === 'OPTIONS' && req.get('origin')) {
-      res.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS');
-      res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-Jessi-Channel');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-Jessi-Channel, Last-Event-ID');
       res.setHeader('Access-Control-Max-Age', '600');
       res.status(204).end();
       return;

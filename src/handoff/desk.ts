@@ -154,8 +154,11 @@ export function createDesk(opts: DeskOptions): HandoffService {
     return { position: i + 1, waitMinutes: Math.max(1, Math.ceil(((i + 1) * avg) / 60)) };
   }
 
-  /** Give a conversation back to the bot: the user is told (a system entry, delivered like an agent message). */
-  async function release(r: HandoffRecord, cause: ReturnCause): Promise<string> {
+  /**
+   * Give a conversation back to the bot. The notice is kept in the transcript; `announce`: it is also delivered to
+   * the user like an agent message (not when the user's own turn returned it: the bot's reply says it then).
+   */
+  async function release(r: HandoffRecord, cause: ReturnCause, announce = true): Promise<string> {
     const key = cause === 'agent' ? 'handoff.returned_by_agent' : cause === 'user' ? 'handoff.returned_by_user' : cause === 'closed' ? 'handoff.closed' : cause === 'queue_timeout' ? 'handoff.queue_timeout' : 'handoff.returned_idle';
     const notice = opts.message(key, r.lang);
     const owner: Owner = cause === 'closed' ? 'closed' : 'bot';
@@ -163,20 +166,20 @@ export function createDesk(opts: DeskOptions): HandoffService {
     await index(r.conversationId, false);
     const entry = await append(r.conversationId, { from: 'system', text: notice, at: now() });
     opts.observer?.returned?.(cause);
-    await emit({ type: 'message', conversationId: r.conversationId, channel: r.channel, entry });
+    if (announce) await emit({ type: 'message', conversationId: r.conversationId, channel: r.channel, entry });
     await emit(cause === 'closed' ? { type: 'closed', conversationId: r.conversationId, channel: r.channel } : { type: 'returned', conversationId: r.conversationId, channel: r.channel, cause });
     return notice;
   }
 
   /** A conversation past its timeout goes back to the bot; returns the cause when it did. */
-  async function expire(r: HandoffRecord): Promise<ReturnCause | undefined> {
+  async function expire(r: HandoffRecord, announce = true): Promise<ReturnCause | undefined> {
     const t = now();
     if (r.owner === 'queued' && t - r.queuedAt > opts.queueTimeoutSeconds * 1000) {
-      await release(r, 'queue_timeout');
+      await release(r, 'queue_timeout', announce);
       return 'queue_timeout';
     }
     if (isAgent(r.owner) && t - r.lastActivityAt > opts.idleTimeoutSeconds * 1000) {
-      await release(r, 'timeout');
+      await release(r, 'timeout', announce);
       return 'timeout';
     }
     return undefined;
@@ -234,9 +237,9 @@ export function createDesk(opts: DeskOptions): HandoffService {
     async userTurn(input) {
       const r = await getRecord(input.conversationId);
       if (!r || r.owner === 'bot' || r.owner === 'closed') return { owner: 'bot' };
-      const cause = await expire(r);
+      const cause = await expire(r, false);
       if (cause) return { owner: 'bot', cause, notice: opts.message(cause === 'queue_timeout' ? 'handoff.queue_timeout' : 'handoff.returned_idle', input.lang) };
-      if (input.returnAsked) return { owner: 'bot', cause: 'user', notice: await release(r, 'user') };
+      if (input.returnAsked) return { owner: 'bot', cause: 'user', notice: await release(r, 'user', false) };
       const t = now();
       const entry = await append(input.conversationId, { from: 'user', text: mask(input.text), at: t });
       const fresh = (await getRecord(input.conversationId)) ?? r;

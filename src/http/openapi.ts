@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import {
-  ChatRequest, ChatResponse, ErrorResponse, FeedbackRequest, FeedbackResponse, HealthResponse, NotReadyResponse, ReadyResponse,
+  ChatRequest, ChatResponse, ErrorResponse, FeedbackRequest, FeedbackResponse, HealthResponse, LiveEventsResponse, LiveMessage, NotReadyResponse, ReadyResponse,
+  TypingRequest,
 } from './schemas.ts';
 
 const COMPONENTS = {
@@ -12,6 +13,9 @@ const COMPONENTS = {
   ChatResponse: [ChatResponse, 'output'],
   FeedbackRequest: [FeedbackRequest, 'input'],
   FeedbackResponse: [FeedbackResponse, 'output'],
+  LiveEvents: [LiveEventsResponse, 'output'],
+  LiveMessage: [LiveMessage, 'output'],
+  TypingRequest: [TypingRequest, 'input'],
   Error: [ErrorResponse, 'output'],
   Health: [HealthResponse, 'output'],
   Ready: [ReadyResponse, 'output'],
@@ -74,6 +78,36 @@ export function openApiDocument(): object {
             415: error('Not JSON.'),
             429: error('Rate limited.', retryAfter),
           },
+        },
+      },
+      '/api/chat/events': {
+        get: {
+          operationId: 'liveEvents',
+          summary: "Live chat: the agents' messages after a cursor, and who answers now (one poll).",
+          parameters: [
+            { name: 'sessionId', in: 'query', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,128}$' } },
+            { name: 'after', in: 'query', required: false, schema: { type: 'integer', minimum: 0 } },
+          ],
+          responses: { 200: json('LiveEvents', 'Messages after the cursor.'), 400: error('Invalid input.'), 404: error('Not a current conversation.'), 429: error('Rate limited.', retryAfter) },
+        },
+      },
+      '/api/chat/stream': {
+        get: {
+          operationId: 'liveStream',
+          summary: "Live chat as server-sent events: `message` (data: LiveMessage, id: its seq), `typing`, `owner`, `end`. Resumes after `after` or Last-Event-ID.",
+          parameters: [
+            { name: 'sessionId', in: 'query', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,128}$' } },
+            { name: 'after', in: 'query', required: false, schema: { type: 'integer', minimum: 0 } },
+          ],
+          responses: { 200: { description: 'An event stream.', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 400: error('Invalid input.'), 404: error('Not a current conversation.'), 429: error('Rate limited.', retryAfter) },
+        },
+      },
+      '/api/chat/typing': {
+        post: {
+          operationId: 'typing',
+          summary: 'The user is typing (shown to the agent).',
+          requestBody: { required: true, content: { 'application/json': { schema: ref('TypingRequest') } } },
+          responses: { 204: { description: 'Noted.' }, 400: error('Invalid input.'), 404: error('Not a current conversation.'), 429: error('Rate limited.', retryAfter) },
         },
       },
       '/healthz': { get: { operationId: 'health', summary: 'Liveness.', responses: { 200: json('Health', 'The process is alive.') } } },

@@ -35,11 +35,13 @@ export const ChatMessage = z.object({
   buttons: z.array(ButtonSchema).optional(),
   links: z.array(LinkSchema).optional().meta({ description: 'Official pages and phone numbers for this answer.' }),
   private: z.literal(true).optional().meta({ description: 'Personal data (balance, claims): show it, never store it on the client.' }),
+  status: z.literal(true).optional().meta({ description: 'A status line of the live chat ("sent to the agent"), not an answer.' }),
 });
 
 export const ChatResponse = z.object({
   sessionId: SessionId,
   messages: z.array(ChatMessage).min(1),
+  live: z.literal(true).optional().meta({ description: 'The conversation is with a person (queued or an agent): open GET /api/chat/stream for their messages.' }),
   intent: z.object({
     id: z.string().meta({ description: 'Catalogue id of the intent this turn was routed to; out_of_scope when nothing fits.' }),
     confidence: z.number().min(0).max(1),
@@ -66,4 +68,22 @@ export const FeedbackRequest = z.object({
 });
 export const FeedbackResponse = z.object({ status: z.literal('recorded') });
 
+/** One message of an agent (or of the live-chat desk) as the web channel delivers it. */
+export const LiveMessage = z.object({
+  seq: z.number().int().min(1).meta({ description: 'Position in the conversation transcript; the cursor to resume after.' }),
+  from: z.enum(['agent', 'system']),
+  text: z.string().meta({ description: 'Plain text; never markup.' }),
+  at: z.number().int().meta({ description: 'Milliseconds since the epoch.' }),
+  agentName: z.string().optional(),
+  private: z.literal(true).optional().meta({ description: 'Looks like personal data: show it, never store it on the client.' }),
+});
+export const LiveQueryParams = z.object({ sessionId: SessionId, after: z.number().int().min(0).optional().meta({ description: 'Only messages after this cursor (seq).' }) });
+export const LiveEventsResponse = z.object({
+  owner: z.enum(['bot', 'queued', 'agent']).meta({ description: 'Who answers the conversation now.' }),
+  messages: z.array(LiveMessage),
+  cursor: z.number().int().min(0).meta({ description: 'Pass as `after` next time.' }),
+});
+export const TypingRequest = z.object({ sessionId: SessionId });
+
+export type LiveMessageBody = z.infer<typeof LiveMessage>;
 export type ChatResponseBody = z.infer<typeof ChatResponse>;

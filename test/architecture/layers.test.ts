@@ -16,6 +16,8 @@ const LAYERS: [name: string, match: RegExp][] = [
   ['store interface', /^src\/store\/types\.ts$/],
   // the handoff contract (owner, queue, events): the console and the channels speak it
   ['handoff interface', /^src\/handoff\/types\.ts$/],
+  // what the supervisor view shows (counts, unanswered, feedback, training proposals)
+  ['insights interface', /^src\/insights\/types\.ts$/],
   ['kernel', /^src\/core\//],
   ['store', /^src\/store\//],
   ['observability', /^src\/observability\//],
@@ -26,6 +28,7 @@ const LAYERS: [name: string, match: RegExp][] = [
   ['status', /^src\/status\//],
   ['unanswered', /^src\/unanswered\//],
   ['handoff', /^src\/handoff\//],
+  ['insights', /^src\/insights\//],
   ['eval', /^src\/eval\//],
   ['dialogs', /^src\/dialogs\//],
   ['routing', /^src\/routing\//],
@@ -40,8 +43,8 @@ const LIBRARY_USES: Record<string, string[]> = {
   calc: [],
   status: ['store', 'observability'],
 };
-/** Adapters may only use the vocabulary, the store interface, the handoff contract, observability and the HTTP helpers. */
-const ADAPTERS_MAY_USE = /^(src\/core\/types\.ts|src\/store\/types\.ts|src\/handoff\/types\.ts|src\/observability\/|src\/http\/|src\/config\.ts|adapters\/)/;
+/** Adapters may only use the vocabulary, the store interface, the handoff and insights contracts, observability and the HTTP helpers. */
+const ADAPTERS_MAY_USE = /^(src\/core\/types\.ts|src\/store\/types\.ts|src\/handoff\/types\.ts|src\/insights\/types\.ts|src\/observability\/|src\/http\/|src\/config\.ts|adapters\/)/;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {

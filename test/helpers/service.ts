@@ -23,7 +23,7 @@ export interface Service {
 }
 
 /** The real service (express app, bot, sandbox status API) on a free loopback port. */
-export async function startService(overrides: Partial<Config> = {}, opts: { logger?: Logger } = {}): Promise<Service> {
+export async function startService(overrides: Partial<Config> = {}, opts: { logger?: Logger; now?: () => number } = {}): Promise<Service> {
   const jessi = await createApp({ PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...overrides }, opts);
   await jessi.ready;
   const server = http.createServer(jessi.app);

@@ -11,9 +11,11 @@ export interface ChatRequest {
 export interface ChatReply {
   sessionId: string;
   /** `private`: personal data (balance, claims); shown on screen, never stored in the browser. */
-  messages: { text: string; buttons?: Button[]; links?: Link[]; private?: boolean }[];
+  messages: { text: string; buttons?: Button[]; links?: Link[]; private?: boolean; status?: boolean }[];
   /** The intent the turn was routed to (sent back with 👍/👎). */
   intent?: string;
+  /** The conversation is with a person now: listen for their messages (openLive). */
+  live?: boolean;
 }
 
 export type ChatResult =
@@ -35,9 +37,11 @@ function asReply(v: unknown): ChatReply | null {
         : undefined,
       links: cleanLinks((m as { links?: unknown }).links),
       private: (m as { private?: unknown }).private === true || undefined,
+      status: (m as { status?: unknown }).status === true || undefined,
     }));
   const intent = (v as { intent?: { id?: unknown } }).intent?.id;
-  return messages.length ? { sessionId: r.sessionId, messages, intent: typeof intent === 'string' && /^[a-z][a-z0-9_]{0,63}$/.test(intent) ? intent : undefined } : null;
+  const live = (v as { live?: unknown }).live === true || undefined;
+  return messages.length ? { sessionId: r.sessionId, messages, intent: typeof intent === 'string' && /^[a-z][a-z0-9_]{0,63}$/.test(intent) ? intent : undefined, live } : null;
 }
 
 async function errorMessage(res: Response): Promise<string | undefined> {
@@ -86,4 +90,70 @@ export async function postChat(url: string, body: ChatRequest): Promise<ChatResu
   } finally {
     window.clearTimeout(timer);
   }
+}
+
+/** A message of the live chat (an agent's, or the desk's: "Agent Sari has joined"). */
+export interface LiveMessage {
+  seq: number;
+  from: 'agent' | 'system';
+  text: string;
+  agentName?: string;
+  private?: boolean;
+}
+
+export interface LiveHandlers {
+  message(m: LiveMessage): void;
+  typing(): void;
+  /** The conversation is back with the bot (handed back, closed, timed out). */
+  end(): void;
+}
+
+function asLive(v: unknown): LiveMessage | null {
+  const m = v as Partial<LiveMessage> | null;
+  if (!m || typeof m.seq !== 'number' || !Number.isInteger(m.seq) || (m.from !== 'agent' && m.from !== 'system') || typeof m.text !== 'string') return null;
+  return { seq: m.seq, from: m.from, text: m.text.slice(0, 4000), agentName: typeof m.agentName === 'string' ? m.agentName.slice(0, 60) : undefined, private: m.private === true || undefined };
+}
+
+const liveUrl = (chatUrl: string, path: string) => chatUrl.replace(/\/api\/chat$/, `/api/chat/${path}`);
+
+/**
+ * Listen for the live chat's messages after `after` (server-sent events; the browser reconnects by itself and
+ * resumes after the last event id). Returns a function that stops listening.
+ */
+export function openLive(chatUrl: string, sessionId: string, after: number, on: LiveHandlers): () => void {
+  const url = `${liveUrl(chatUrl, 'stream')}?sessionId=${encodeURIComponent(sessionId)}&after=${after}`;
+  const es = new EventSource(url);
+  const parse = (ev: Event) => {
+    try {
+      return JSON.parse((ev as MessageEvent<string>).data) as unknown;
+    } catch {
+      return null;
+    }
+  };
+  es.addEventListener('message', (ev) => {
+    const m = asLive(parse(ev));
+    if (m) on.message(m);
+  });
+  es.addEventListener('typing', () => on.typing());
+  es.addEventListener('end', () => {
+    es.close();
+    on.end();
+  });
+  es.addEventListener('owner', (ev) => {
+    if ((parse(ev) as { owner?: unknown } | null)?.owner === 'bot') {
+      es.close();
+      on.end();
+    }
+  });
+  return () => es.close();
+}
+
+/** POST /api/chat/typing: the user is typing (the agent sees it). Fire and forget. */
+export function postTyping(chatUrl: string, sessionId: string): void {
+  void fetch(liveUrl(chatUrl, 'typing'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Jessi-Channel': 'web' },
+    body: JSON.stringify({ sessionId }),
+    credentials: 'omit',
+  }).catch(() => undefined);
 }

@@ -14,7 +14,9 @@ export interface Link {
 
 /** One rendered bubble, as kept across page reloads. */
 export interface Entry {
-  from: 'user' | 'bot';
+  /** `agent`: a person of the live chat wrote it (`agentName`). */
+  from: 'user' | 'bot' | 'agent';
+  agentName?: string;
   text: string;
   ts: number;
   buttons?: Button[];
@@ -36,6 +38,8 @@ export interface Saved {
   seen?: boolean;
   /** The language picked with the header switch (overrides data-lang and the page's language). */
   lang?: 'id' | 'en';
+  /** With a person (live chat): the transcript cursor of the last agent message shown (a number, nothing personal). */
+  live?: { after: number };
 }
 
 const MAX_ENTRIES = 80;
@@ -62,9 +66,10 @@ function cleanButtons(v: unknown): Button[] | undefined {
 /** Only well-formed entries survive a round trip through storage (it may be edited or stale). */
 function cleanEntry(v: unknown): Entry | null {
   const e = v as Partial<Entry> | null;
-  if (!e || (e.from !== 'user' && e.from !== 'bot') || !str(e.text)) return null;
+  if (!e || (e.from !== 'user' && e.from !== 'bot' && e.from !== 'agent') || !str(e.text)) return null;
   return {
     from: e.from,
+    agentName: e.from === 'agent' && str(e.agentName) ? e.agentName.slice(0, 60) : undefined,
     text: e.text,
     ts: typeof e.ts === 'number' ? e.ts : Date.now(),
     buttons: cleanButtons(e.buttons),
@@ -90,6 +95,7 @@ export function load(cfg: WidgetConfig): Saved {
       open: raw.open === true,
       seen: raw.seen === true,
       lang: raw.lang === 'id' || raw.lang === 'en' ? raw.lang : undefined,
+      live: raw.live && typeof raw.live.after === 'number' && Number.isInteger(raw.live.after) && raw.live.after >= 0 ? { after: raw.live.after } : undefined,
     };
   } catch {
     return { entries: [] };
@@ -111,7 +117,7 @@ export function clear(cfg: WidgetConfig, seen?: boolean): void {
 
 export function save(cfg: WidgetConfig, s: Saved, placeholder: string = PRIVATE_PLACEHOLDER.id): void {
   try {
-    const entries = s.entries.slice(-MAX_ENTRIES).map((e) => (e.private ? { from: e.from, text: placeholder, ts: e.ts } : e));
+    const entries = s.entries.slice(-MAX_ENTRIES).map((e) => (e.private ? { from: e.from, text: placeholder, ts: e.ts, agentName: e.agentName } : e));
     localStorage.setItem(cfg.storageKey, JSON.stringify({ ...s, entries, at: Date.now() }));
   } catch {
     /* storage full or unavailable */

@@ -34,6 +34,8 @@ button{font:inherit;cursor:pointer}
 .user{align-self:flex-end;align-items:flex-end}
 .bubble{padding:9px 12px;border-radius:14px;white-space:pre-wrap;overflow-wrap:anywhere}
 .bot .bubble{background:#fff;border:1px solid #e2e8f0;border-bottom-left-radius:4px}
+.agent .bubble{background:#eff6ff;border-color:#93c5fd}
+.agent-name{font-size:11px;font-weight:600;color:#1e3a8a;margin:0 0 2px 4px}
 .user .bubble{background:var(--accent);color:var(--accent-ink);border-bottom-right-radius:4px}
 .notice .bubble{background:#fff7ed;border-color:#fdba74}
 .bubble a{color:inherit;text-decoration:underline}

@@ -1,4 +1,4 @@
-import { postChat, postFeedback, type ChatRequest } from './api.ts';
+import { openLive, postChat, postFeedback, postTyping, type ChatRequest, type LiveMessage } from './api.ts';
 import type { WidgetConfig } from './config.ts';
 import { h, thumbIcon } from './dom.ts';
 import { appendFormatted, safeLinkHref } from './format.ts';
@@ -94,7 +94,10 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig, onLanguage?: (l
   function bubble(e: Pick<Entry, 'from' | 'text' | 'notice' | 'links'> & Partial<Entry>, ts?: number, withFeedback = false): HTMLElement {
     const b = h('div', { class: 'bubble' });
     appendFormatted(b, e.text);
-    const m = h('div', { class: `msg ${e.from}${e.notice ? ' notice' : ''}` }, h('span', { class: 'sr' }, e.from === 'user' ? t.you : t.bot), b);
+    const who = e.from === 'user' ? t.you : e.from === 'agent' ? `${t.agent} ${e.agentName ?? ''}:` : t.bot;
+    const m = h('div', { class: `msg ${e.from === 'agent' ? 'bot agent' : e.from}${e.notice ? ' notice' : ''}` }, h('span', { class: 'sr' }, who), b);
+    // A person of the live chat signs their messages (a text node: the name is never markup).
+    if (e.from === 'agent') m.prepend(h('span', { class: 'agent-name', 'aria-hidden': 'true' }, `${t.agent} ${e.agentName ?? ''}`.trim()));
     const links = e.from === 'bot' && e.links?.length ? linkRow(e.links) : undefined;
     if (links) m.append(links);
     if (ts) m.append(h('time', { datetime: new Date(ts).toISOString() }, timeFmt.format(ts)));
@@ -143,6 +146,47 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig, onLanguage?: (l
     return m;
   }
 
+  // The live chat: while a person has the conversation, their messages arrive on a server-sent event stream.
+  let stopLive: (() => void) | undefined;
+  let agentTyping: HTMLElement | undefined;
+  let agentTypingTimer: number | undefined;
+  let lastTypingSent = 0;
+  const hideAgentTyping = () => {
+    agentTyping?.remove();
+    agentTyping = undefined;
+    if (agentTypingTimer) window.clearTimeout(agentTypingTimer);
+  };
+  const showAgentTyping = () => {
+    if (!agentTyping) {
+      agentTyping = h('div', { class: 'msg bot agent typing' }, h('div', { class: 'bubble' }, h('span', { class: 'sr' }, t.agentTyping), h('span', { class: 'dot' }), h('span', { class: 'dot' }), h('span', { class: 'dot' })));
+      log.append(agentTyping);
+      scrollDown();
+    }
+    if (agentTypingTimer) window.clearTimeout(agentTypingTimer);
+    agentTypingTimer = window.setTimeout(hideAgentTyping, 5000);
+  };
+  const endLive = () => {
+    stopLive?.();
+    stopLive = undefined;
+    hideAgentTyping();
+    if (state.live) {
+      state.live = undefined;
+      persist();
+    }
+  };
+  function onLive(m: LiveMessage): void {
+    if (!state.live || m.seq <= state.live.after) return;
+    state.live.after = m.seq;
+    hideAgentTyping();
+    const el = add(m.from === 'agent' ? { from: 'agent', agentName: m.agentName, text: m.text, ts: Date.now(), private: m.private } : { from: 'bot', notice: true, text: m.text, ts: Date.now() });
+    persist();
+    reveal(el);
+  }
+  function startLive(): void {
+    if (stopLive || !state.sessionId || !state.live) return;
+    stopLive = openLive(cfg.apiUrl, state.sessionId, state.live.after, { message: onLive, typing: showAgentTyping, end: endLive });
+  }
+
   async function deliver(req: ChatRequest, sent?: Entry): Promise<void> {
     busy = true;
     const gen = generation;
@@ -162,11 +206,17 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig, onLanguage?: (l
       r.reply.messages.forEach((m, i, all) => {
         const last = i === all.length - 1;
         const el = add(
-          { from: 'bot', text: m.text, ts: Date.now(), buttons: m.buttons?.length ? m.buttons : undefined, links: m.links, intent: r.reply.intent, private: m.private || undefined },
-          last && !!r.reply.intent,
+          m.status
+            ? { from: 'bot', notice: true, text: m.text, ts: Date.now() }
+            : { from: 'bot', text: m.text, ts: Date.now(), buttons: m.buttons?.length ? m.buttons : undefined, links: m.links, intent: r.reply.intent, private: m.private || undefined },
+          last && !!r.reply.intent && !m.status,
         );
         first ??= el;
       });
+      if (r.reply.live) {
+        state.live ??= { after: 0 };
+        startLive();
+      } else if (state.live) endLive(); // the bot has the conversation again
       persist();
       if (first) reveal(first);
       return;
@@ -220,10 +270,17 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig, onLanguage?: (l
     input.value = '';
     void send({ text }, text);
   });
+  input.addEventListener('input', () => {
+    // While a person has the conversation, they see that the user is typing (at most every 3 s).
+    if (!state.live || !state.sessionId || Date.now() - lastTypingSent < 3000) return;
+    lastTypingSent = Date.now();
+    postTyping(cfg.apiUrl, state.sessionId);
+  });
   launcher.addEventListener('click', () => setOpen(!state.open));
   closeBtn.addEventListener('click', () => setOpen(false));
   restartBtn.addEventListener('click', () => {
     if (busy) return;
+    endLive();
     state.sessionId = undefined;
     state.entries = [];
     persist();
@@ -236,6 +293,7 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig, onLanguage?: (l
     if (sessionId) void postChat(cfg.apiUrl, { text: 'keluar', sessionId, locale: cfg.locale });
     generation++;
     busy = false;
+    endLive();
     state.sessionId = undefined;
     state.entries = [];
     clear(cfg, state.seen);
@@ -254,6 +312,7 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig, onLanguage?: (l
 
   if (state.seen) launcher.classList.add('compact');
   renderAll();
+  startLive(); // after a reload: the agent's messages sent meanwhile arrive first
   if (state.open) setOpen(true, false);
   return { open: () => setOpen(true), close: () => setOpen(false) };
 }
