@@ -5,7 +5,8 @@
  */
 import type { ChannelModule } from '../adapters/channel.ts';
 import { botFrameworkChannel } from '../adapters/botframework/channel.ts';
+import { chatwootChannel } from '../adapters/chatwoot/channel.ts';
 import { webChannel } from '../adapters/web/index.ts';
 import { whatsappCloudChannel } from '../adapters/whatsapp/cloud/channel.ts';
 
-export const CHANNELS: readonly ChannelModule[] = [webChannel, botFrameworkChannel, whatsappCloudChannel];
+export const CHANNELS: readonly ChannelModule[] = [webChannel, botFrameworkChannel, whatsappCloudChannel, chatwootChannel];
