@@ -40,6 +40,8 @@ export interface ChannelServices {
   insights: Insights;
   /** A sentence of the message catalogue, once the knowledge base is loaded. */
   message(key: string, lang: Lang, params?: Record<string, string | number>): Promise<string>;
+  /** The language of a "back to bot" phrase ("kembali ke bot", "back to bot"), or undefined for any other text. */
+  returnPhraseLang(text: string): Lang | undefined;
   /** An intent id the assistant knows (feedback labels never come from what a client makes up). */
   isKnownIntent(id: string): boolean;
   /** Count and keep a 👍/👎 (intent and vote only). */

@@ -92,8 +92,10 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
       (req as unknown as { rawBody?: Buffer }).rawBody = buf;
     },
   });
-  // The WhatsApp Cloud webhook reads its own raw body (up to 1 MiB, signed batches can exceed 16 KiB).
-  app.use((req, res, next) => (req.path === '/webhooks/whatsapp' ? next() : jsonBody(req, res, next)));
+  // The WhatsApp Cloud webhook reads its own raw body (up to 1 MiB, signed batches can exceed 16 KiB); the Chatwoot
+  // webhook checks its secret before it reads a body (its payloads carry the conversation and can exceed 16 KiB).
+  const ownBody = new Set(['/webhooks/whatsapp', '/webhooks/chatwoot']);
+  app.use((req, res, next) => (ownBody.has(req.path) ? next() : jsonBody(req, res, next)));
   app.get('/openapi.json', (_req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.json(openApiDocument());
@@ -124,6 +126,7 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
       await svc.ready;
       return svc.content()!.kb.message(key, lang, params);
     },
+    returnPhraseLang: (text) => svc.content()?.kb.schedule.returnPhraseLang(text),
     isKnownIntent: (id) => {
       const c = svc.content();
       return Boolean(c && (c.kb.entryFor(id) || c.deps.router.intents().includes(id)));

@@ -6,7 +6,8 @@
 import { agentChannel } from '../adapters/agent/index.ts';
 import type { ChannelModule } from '../adapters/channel.ts';
 import { botFrameworkChannel } from '../adapters/botframework/channel.ts';
+import { chatwootChannel } from '../adapters/chatwoot/channel.ts';
 import { webChannel } from '../adapters/web/index.ts';
 import { whatsappCloudChannel } from '../adapters/whatsapp/cloud/channel.ts';
 
-export const CHANNELS: readonly ChannelModule[] = [webChannel, agentChannel, botFrameworkChannel, whatsappCloudChannel];
+export const CHANNELS: readonly ChannelModule[] = [webChannel, agentChannel, botFrameworkChannel, whatsappCloudChannel, chatwootChannel];

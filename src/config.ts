@@ -53,6 +53,14 @@ const schema = z.object({
   WHATSAPP_CLOUD_PHONE_NUMBER_ID: optionalString,
   WHATSAPP_CLOUD_GRAPH_URL: z.string().default('https://graph.facebook.com/v21.0'),
   CONVERSATION_KEY_SALT: z.string().default('jessi-dev-salt'),
+  /** Chatwoot as the desk (adapters/chatwoot/): Jessi is an Agent Bot of the inbox; see docs/chatwoot.md. */
+  CHATWOOT_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/ }).optional()),
+  /** The Agent Bot's access token (sent as `api_access_token`). */
+  CHATWOOT_BOT_TOKEN: optionalString,
+  /** The account the bot posts to when a webhook payload names none (conversation events carry no account). */
+  CHATWOOT_ACCOUNT_ID: z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), z.number().int().positive().optional()),
+  /** Shared secret of the webhook URL (`/webhooks/chatwoot?token=<secret>`, or header X-Chatwoot-Webhook-Token). */
+  CHATWOOT_WEBHOOK_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'at least 16 characters').optional()),
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,
   MICROSOFT_APP_TENANT_ID: optionalString,
@@ -144,6 +152,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 export const DEFAULT_SALT = 'jessi-dev-salt';
 const CLOUD_VARS = ['WHATSAPP_CLOUD_VERIFY_TOKEN', 'WHATSAPP_CLOUD_APP_SECRET', 'WHATSAPP_CLOUD_ACCESS_TOKEN', 'WHATSAPP_CLOUD_PHONE_NUMBER_ID'] as const;
+/** All three turn the Chatwoot bridge on (CHATWOOT_ACCOUNT_ID is optional). */
+const CHATWOOT_VARS = ['CHATWOOT_URL', 'CHATWOOT_BOT_TOKEN', 'CHATWOOT_WEBHOOK_SECRET'] as const;
+
+/** True when the Chatwoot bridge is configured (configProblems refuses a partial configuration). */
+export const chatwootEnabled = (c: Pick<Config, (typeof CHATWOOT_VARS)[number]>): boolean => CHATWOOT_VARS.every((k) => Boolean(c[k]));
 
 /** Combinations that are each valid but unsafe or incomplete together. */
 export function configProblems(c: Config): string[] {
@@ -155,6 +168,9 @@ export function configProblems(c: Config): string[] {
   const cloudSet = CLOUD_VARS.filter((k) => c[k]);
   if (cloudSet.length > 0 && cloudSet.length < CLOUD_VARS.length)
     out.push(`WhatsApp Cloud is partly configured: missing ${CLOUD_VARS.filter((k) => !c[k]).join(', ')}`);
+  const chatwootSet = CHATWOOT_VARS.filter((k) => c[k]);
+  if ((chatwootSet.length > 0 || c.CHATWOOT_ACCOUNT_ID !== undefined) && chatwootSet.length < CHATWOOT_VARS.length)
+    out.push(`Chatwoot is partly configured: missing ${CHATWOOT_VARS.filter((k) => !c[k]).join(', ')}`);
   if (c.NODE_ENV === 'production') {
     const missing: string[] = [];
     if (!usesRedis(c)) missing.push('REDIS_URL or REDIS_CLUSTER_NODES (the memory store loses conversations and limits on restart)');

@@ -32,6 +32,8 @@ export function createBot<C extends TurnContext>(opts: BotOptions<C>): JessiBot 
       return {
         messages: ctx.out,
         intent: ctx.intent ?? { id: 'out_of_scope', confidence: 0 },
+        outcome: ctx.outcome ?? 'answer',
+        lang: ctx.lang,
         ...(ctx.rateLimited ? { rateLimited: ctx.rateLimited } : {}),
       };
     },

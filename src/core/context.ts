@@ -4,9 +4,9 @@
  * in grammY: `TurnContext & { deps: … }`), and each field below says which step sets it.
  */
 import type { ConversationState } from './state.ts';
-import type { Button, IntentRef, Lang, OutMessage, Payload, TurnInput } from './types.ts';
+import type { Button, IntentRef, Lang, OutMessage, Payload, TurnInput, TurnOutcome } from './types.ts';
 
-export type TurnOutcome = 'answer' | 'ask' | 'fallback' | 'dialog' | 'rate_limited' | 'error' | 'handoff';
+export type { TurnOutcome } from './types.ts';
 
 export interface TurnContext {
   readonly input: TurnInput;

@@ -63,6 +63,11 @@ export interface TurnInput {
    * messages an agent writes later. Opaque to the bot; kept only with a handoff, never logged.
    */
   replyAddress?: string;
+  /**
+   * `channel`: the channel is its own live-chat desk (Chatwoot). A handoff is then only said and reported
+   * (`TurnOutput.outcome === 'handoff'`) for the channel to hand the conversation over; nothing is queued in Jessi's desk.
+   */
+  handoffDesk?: 'channel';
 }
 
 export interface IntentRef {
@@ -70,10 +75,17 @@ export interface IntentRef {
   confidence: number;
 }
 
+/** How a turn ended: answered, asked back, fell back, in a dialog, limited, failed, or with a person (`handoff`). */
+export type TurnOutcome = 'answer' | 'ask' | 'fallback' | 'dialog' | 'rate_limited' | 'error' | 'handoff';
+
 /** The bot's answer to one turn. */
 export interface TurnOutput {
   messages: OutMessage[];
   intent: IntentRef;
+  /** How the turn ended; `handoff`: the conversation is (now) for a person. */
+  outcome?: TurnOutcome;
+  /** The language the bot answered in. */
+  lang?: Lang;
   /** Set when the conversation's turn limit stopped this turn (the messages say so). */
   rateLimited?: { retryAfterSeconds: number };
 }

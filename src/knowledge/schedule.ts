@@ -53,11 +53,14 @@ export interface Schedule {
   holiday(at: number): string | undefined;
   /** The user asks to go back to the bot ("kembali ke bot", "back to bot"). */
   isReturnPhrase(text: string): boolean;
+  /** The language of a "back to bot" phrase, or undefined for any other text. */
+  returnPhraseLang(text: string): Lang | undefined;
 }
 
 export function compileSchedule(data: z.infer<typeof ScheduleSchema>): Schedule {
   const holidays = new Map(data.holidays.map((h) => [h.date, h.name]));
   const phrases = new Set([...data.return_phrases.id, ...data.return_phrases.en].map(squash));
+  const phrasesEn = new Set(data.return_phrases.en.map(squash));
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone: data.timezone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const local = (at: number) => {
     const p = Object.fromEntries(parts.formatToParts(at).map((x) => [x.type, x.value]));
@@ -95,6 +98,7 @@ export function compileSchedule(data: z.infer<typeof ScheduleSchema>): Schedule 
     },
     holiday: (at) => holidays.get(local(at).date),
     isReturnPhrase: (text) => phrases.has(squash(text)),
+    returnPhraseLang: (text) => (phrasesEn.has(squash(text)) ? 'en' : phrases.has(squash(text)) ? 'id' : undefined),
   };
 }
 

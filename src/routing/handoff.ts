@@ -5,6 +5,8 @@
  *     back and offers to leave a message or file a complaint;
  *   - `handoffRouting`: the "leave a message" action and the message itself, and a person offered after
  *     repeated misunderstandings (HANDOFF_AFTER_MISSES fall-backs in a row).
+ * A channel that is its own desk (`input.handoffDesk === 'channel'`: Chatwoot) gets the handover sentence and the
+ * `handoff` outcome only: it hands the conversation to its agents itself, under its own opening hours.
  */
 import type { Middleware } from '../core/compose.ts';
 import type { GateDecision, OwnerGate } from '../core/steps/owner.ts';
@@ -52,6 +54,12 @@ function leaveOptions(ctx: RouteContext): OutMessage['buttons'] {
 export async function startHandoff(ctx: RouteContext, reason: HandoffReason, confidence: number): Promise<boolean> {
   const desk = ctx.deps.handoff;
   if (!desk) return false;
+  if (ctx.input.handoffDesk === 'channel') {
+    ctx.state.dialog = undefined;
+    say(ctx, m(ctx, reason === 'misunderstood' ? 'channel_misunderstood' : 'channel_handover'));
+    setIntent(ctx, HANDOFF, confidence, 'handoff');
+    return true;
+  }
   const r = await desk.start({
     conversationId: ctx.input.conversationId,
     channel: ctx.input.channel,
@@ -109,7 +117,8 @@ export function handoffRouting(opts: { afterMisses: number }): Middleware<RouteC
     const missed = ctx.outcome === 'fallback';
     ctx.state.misses = missed ? (ctx.state.misses ?? 0) + 1 : 0;
     if (!ctx.state.misses) delete ctx.state.misses;
-    if (desk && missed && opts.afterMisses > 0 && (ctx.state.misses ?? 0) >= opts.afterMisses && ctx.deps.kb.schedule.isOpen(ctx.deps.now())) {
+    const open = ctx.input.handoffDesk === 'channel' || ctx.deps.kb.schedule.isOpen(ctx.deps.now());
+    if (desk && missed && opts.afterMisses > 0 && (ctx.state.misses ?? 0) >= opts.afterMisses && open) {
       delete ctx.state.misses;
       ctx.out = [];
       await startHandoff(ctx, 'misunderstood', ctx.intent?.confidence ?? 0);
