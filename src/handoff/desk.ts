@@ -154,14 +154,20 @@ export function createDesk(opts: DeskOptions): HandoffService {
     return { position: i + 1, waitMinutes: Math.max(1, Math.ceil(((i + 1) * avg) / 60)) };
   }
 
-  /** Give a conversation back to the bot: the user is told (a system entry, delivered like an agent message). */
-  async function release(r: HandoffRecord, cause: ReturnCause): Promise<string> {
+  const claimDelivery = async (id: string, seq: number, channel: string) => (await store.increment(`handoff-delivery:${id}:${seq}:${channel}`, 86_400)) === 1;
+
+  /**
+   * Give a conversation back to the bot: the user is told (a system entry, delivered like an agent message).
+   * `inTurn`: the notice is part of the user's own turn, so push channels must not deliver it a second time.
+   */
+  async function release(r: HandoffRecord, cause: ReturnCause, inTurn = false): Promise<string> {
     const key = cause === 'agent' ? 'handoff.returned_by_agent' : cause === 'user' ? 'handoff.returned_by_user' : cause === 'closed' ? 'handoff.closed' : cause === 'queue_timeout' ? 'handoff.queue_timeout' : 'handoff.returned_idle';
     const notice = opts.message(key, r.lang);
     const owner: Owner = cause === 'closed' ? 'closed' : 'bot';
     await putRecord({ ...r, owner, lastActivityAt: now(), ...(cause === 'closed' ? { closedAt: now() } : {}) });
     await index(r.conversationId, false);
     const entry = await append(r.conversationId, { from: 'system', text: notice, at: now() });
+    if (inTurn) await claimDelivery(r.conversationId, entry.seq, r.channel);
     opts.observer?.returned?.(cause);
     await emit({ type: 'message', conversationId: r.conversationId, channel: r.channel, entry });
     await emit(cause === 'closed' ? { type: 'closed', conversationId: r.conversationId, channel: r.channel } : { type: 'returned', conversationId: r.conversationId, channel: r.channel, cause });
@@ -169,14 +175,14 @@ export function createDesk(opts: DeskOptions): HandoffService {
   }
 
   /** A conversation past its timeout goes back to the bot; returns the cause when it did. */
-  async function expire(r: HandoffRecord): Promise<ReturnCause | undefined> {
+  async function expire(r: HandoffRecord, inTurn = false): Promise<ReturnCause | undefined> {
     const t = now();
     if (r.owner === 'queued' && t - r.queuedAt > opts.queueTimeoutSeconds * 1000) {
-      await release(r, 'queue_timeout');
+      await release(r, 'queue_timeout', inTurn);
       return 'queue_timeout';
     }
     if (isAgent(r.owner) && t - r.lastActivityAt > opts.idleTimeoutSeconds * 1000) {
-      await release(r, 'timeout');
+      await release(r, 'timeout', inTurn);
       return 'timeout';
     }
     return undefined;
@@ -234,9 +240,10 @@ export function createDesk(opts: DeskOptions): HandoffService {
     async userTurn(input) {
       const r = await getRecord(input.conversationId);
       if (!r || r.owner === 'bot' || r.owner === 'closed') return { owner: 'bot' };
-      const cause = await expire(r);
+      // The user's own turn says so: the notice is not delivered again through the push channels.
+      const cause = await expire(r, true);
       if (cause) return { owner: 'bot', cause, notice: opts.message(cause === 'queue_timeout' ? 'handoff.queue_timeout' : 'handoff.returned_idle', input.lang) };
-      if (input.returnAsked) return { owner: 'bot', cause: 'user', notice: await release(r, 'user') };
+      if (input.returnAsked) return { owner: 'bot', cause: 'user', notice: await release(r, 'user', true) };
       const t = now();
       const entry = await append(input.conversationId, { from: 'user', text: mask(input.text), at: t });
       const fresh = (await getRecord(input.conversationId)) ?? r;
@@ -373,9 +380,7 @@ export function createDesk(opts: DeskOptions): HandoffService {
 
     replyAddress: (id) => store.get<string>(addressKey(id)),
 
-    async claimDelivery(id, seq, channel) {
-      return (await store.increment(`handoff-delivery:${id}:${seq}:${channel}`, 86_400)) === 1;
-    },
+    claimDelivery,
 
     async sweep() {
       let n = 0;
