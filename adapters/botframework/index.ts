@@ -96,12 +96,20 @@ const referenceSchema = z.looseObject({
 });
 
 /**
- * The way back to this conversation as the desk keeps it: botbuilder's reference without display names
- * (the user's name is personal data the delivery does not need).
+ * The way back to this conversation as the desk keeps it: botbuilder's reference without display names (the
+ * user's name is personal data the delivery does not need) and without the message it came with.
  */
 export function storedReference(ref: Partial<ConversationReference>): string {
-  const { user, bot, ...rest } = ref;
-  return JSON.stringify({ ...rest, ...(user ? { user: { id: user.id, ...(user.role ? { role: user.role } : {}) } } : {}), ...(bot ? { bot: { id: bot.id } } : {}) });
+  const { serviceUrl, channelId, locale, conversation, user, bot } = ref;
+  const { name: _name, ...conv } = conversation ?? ({} as Partial<ConversationReference['conversation']>);
+  return JSON.stringify({
+    serviceUrl,
+    channelId,
+    locale,
+    conversation: conv,
+    ...(user ? { user: { id: user.id, ...(user.role ? { role: user.role } : {}) } } : {}),
+    ...(bot ? { bot: { id: bot.id } } : {}),
+  });
 }
 
 /** `bf:` + hash of channel and conversation id (ids can be long and hold any character). */

@@ -77,7 +77,7 @@ describe('Bot Framework channel', () => {
     expect(inputs).toEqual([{ channel: 'botframework', conversationId: botFrameworkConversationId('emulator', 'conv-1'), text: 'gimana cara klaim jht', replyAddress: expect.any(String) }]);
     // The way back for a live-chat agent's messages: the conversation reference, without the user's name.
     expect(JSON.parse(inputs[0].replyAddress!)).toEqual({
-      activityId: 'act-1', channelId: 'emulator', locale: 'id-ID', serviceUrl: channel.url, conversation: { id: 'conv-1' }, user: { id: 'user-1' }, bot: { id: 'jessi' },
+      channelId: 'emulator', locale: 'id-ID', serviceUrl: channel.url, conversation: { id: 'conv-1' }, user: { id: 'user-1' }, bot: { id: 'jessi' },
     });
     expect(inputs[0].conversationId).toMatch(/^bf:[0-9a-f]{32}$/);
   });

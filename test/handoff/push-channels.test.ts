@@ -219,7 +219,10 @@ describe('WhatsApp via Baileys', () => {
     for (const [i, f] of fakes.entries()) {
       const a = await startBaileysAdapter({
         bot: services.bot, store: svc.jessi.store, logger: svc.jessi.logger, authStore: fileAuthStore(dir), salt: svc.jessi.config.CONVERSATION_KEY_SALT,
-        makeSocket: (config) => ((made[i] = true), f.make(config)), onQr: () => undefined, lease: { ttlMs: 2_000, renewMs: 200 },
+        makeSocket: (config) => {
+          made[i] = true;
+          return f.make(config);
+        }, onQr: () => undefined, lease: { ttlMs: 2_000, renewMs: 200 },
         handoff: svc.desk, message: services.message, observePush: services.observePush,
       });
       adapters.push(a);
@@ -242,6 +245,21 @@ describe('WhatsApp via Baileys', () => {
   it('the bot never replies while an agent owns the conversation; the agent reaches the user on the socket', async () => {
     const svc = await baileys();
     await agentSession({ ...svc, channel: 'whatsapp', secrets: [PHONE, JID] });
+  });
+
+  it('an agent message while the connection is down is logged and counted as failed (never thrown)', async () => {
+    const svc = await baileys();
+    await svc.say('mau bicara dengan petugas');
+    await until(() => svc.received().some((t) => /antrean/.test(t)));
+    await svc.desk.pickUp(svc.conversationId, AGENT);
+    await until(() => svc.received().some((t) => /bergabung/.test(t)));
+    // The connection drops (Baileys reconnects after a backoff).
+    svc.fakes[0]!.state.ev!.emit('connection.update', { connection: 'close', lastDisconnect: { error: Object.assign(new Error('closed'), { output: { statusCode: 428 } }), date: new Date() } });
+    expect((await svc.desk.reply(svc.conversationId, AGENT.id, AGENT_TEXT)).ok).toBe(true);
+    await until(() => svc.logs.some((l) => l.includes('live-chat message not delivered')));
+    expect(await metric(svc.url, 'whatsapp', 'failed')).toBe(1);
+    expect(svc.received().some((t) => t.includes('Iuran BPU'))).toBe(false);
+    expect(svc.logs.join('')).not.toContain(PHONE);
   });
 
   it('with a second instance on standby (same store and bus), only the connected one sends, once', async () => {

@@ -304,13 +304,12 @@ export async function startBaileysAdapter(opts: BaileysAdapterOptions): Promise<
       log,
       message: opts.message,
       observe: opts.observePush,
-      canSend: () => leader && status === 'open' && sock !== undefined,
+      // The instance holding the lease sends (a closed connection then fails, logged and counted); the others leave it.
+      canSend: () => leader,
       send: async (jid, text) => {
         if (!USER_JID.test(jid) || isIgnoredJid(jid)) throw new TypeError('stored address is not a one-to-one chat');
         // After a reply being sent to the same chat, never in the middle of it.
-        let failed: { err: unknown } | undefined;
-        await queue.run(jid, () => send(jid, text).catch((err: unknown) => void (failed = { err })));
-        if (failed) throw failed.err;
+        await queue.call(jid, () => send(jid, text));
       },
     });
   }

@@ -78,7 +78,8 @@ export function createWhatsAppCloudRouter(opts: WhatsAppCloudOptions): Router {
       observe: opts.observePush,
       send: async (to, text) => {
         if (!WA_ID.test(to)) throw new TypeError('stored address is not a WhatsApp id');
-        await graph.send({ recipient_type: 'individual', to, type: 'text', text: { body: text, preview_url: false } });
+        // After a reply being sent to the same user, never in the middle of it.
+        await queue.call(to, () => graph.send({ recipient_type: 'individual', to, type: 'text', text: { body: text, preview_url: false } }));
       },
     }).catch((err: unknown) => log.error(errorFacts(err), 'live-chat delivery not started: agents cannot reach whatsapp cloud users'));
   }

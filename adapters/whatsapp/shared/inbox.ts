@@ -27,6 +27,17 @@ export class KeyedQueue {
     return next;
   }
 
+  /** Like `run`, but the caller gets the task's error (a live-chat message sent between two turns of the chat). */
+  async call(key: string, task: () => Promise<void>): Promise<void> {
+    let failed: { err: unknown } | undefined;
+    await this.run(key, () =>
+      task().catch((err: unknown) => {
+        failed = { err };
+      }),
+    );
+    if (failed) throw failed.err;
+  }
+
   /** Resolves when every queued task has finished. */
   async drain(): Promise<void> {
     while (this.tails.size) await Promise.all([...this.tails.values()]);
