@@ -11,6 +11,7 @@ import type { SessionIds } from '../src/http/session-ids.ts';
 import type { HandoffDesk } from '../src/handoff/types.ts';
 import type { Insights } from '../src/insights/types.ts';
 import type { Bus, Store } from '../src/store/types.ts';
+import type { PushOutcome } from './push.ts';
 
 /** A counter per key in a time window (the service's rate limiter, in the shared store). */
 export interface Limiter {
@@ -46,6 +47,8 @@ export interface ChannelServices {
   isKnownIntent(id: string): boolean;
   /** Count and keep a 👍/👎 (intent and vote only). */
   recordFeedback(intent: string, helpful: boolean): Promise<void>;
+  /** Count one live-chat message a push channel delivered, or could not (jessi_handoff_push_total). */
+  observePush?(channel: string, outcome: PushOutcome): void;
 }
 
 /** What a mounted channel may still need once the bot core is ready (e.g. loading a heavy SDK lazily). */

@@ -35,6 +35,8 @@ export interface JessiApp {
   isReady(): boolean;
   /** Per-sender limit of the WhatsApp channels (Cloud webhook here, Baileys in src/whatsapp.ts). */
   whatsappSenderLimit: SenderLimit;
+  /** What the channels are given (src/whatsapp.ts starts Baileys with it). */
+  channelServices: ChannelServices;
   /** Listen on PORT/HOST (and METRICS_PORT). */
   listen(): Promise<http.Server>;
   /**
@@ -135,6 +137,7 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
       metrics.feedback(intent, helpful);
       await recordFeedback(store, intent, helpful);
     },
+    observePush: (channel, outcome) => metrics.handoff.push(channel, outcome),
   };
   const whatsappSenderLimit: SenderLimit = { limiter: svc.senderLimiter, notice: (seconds) => services.message('core.rate_limited', 'id', { seconds }) };
   // The channels listed in src/channels.ts, each on when its configuration says so.
@@ -159,6 +162,7 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
     ready,
     isReady: () => svc.bot() !== undefined,
     whatsappSenderLimit,
+    channelServices: services,
     async listen() {
       // Node checks the request/headers deadlines only every `connectionsCheckingInterval` (30 s by default),
       // which would let a trickled body live up to 40 s: check often enough to cut it near REQUEST_TIMEOUT_MS.

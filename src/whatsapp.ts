@@ -18,6 +18,10 @@ export async function startWhatsApp(jessi: JessiApp): Promise<() => Promise<void
     pairingNumber: config.WHATSAPP_PAIRING_NUMBER,
     choicesTtlSeconds: config.SESSION_TTL_SECONDS,
     senderLimit: jessi.whatsappSenderLimit,
+    // What live-chat agents write is sent on this connection (adapters/push.ts).
+    handoff: jessi.handoff,
+    message: jessi.channelServices.message,
+    observePush: jessi.channelServices.observePush,
   });
   logger.info('whatsapp adapter started (waiting for the connection lease)');
   return async () => {

@@ -1,7 +1,8 @@
 /**
  * The Bot Framework channel (`POST /api/messages`): on with `MICROSOFT_APP_ID` (tokens validated), or with
  * `BOTFRAMEWORK_EMULATOR=1` for the local Emulator (unauthenticated, loopback serviceUrl only, said loudly at
- * start). The same per-address limit as the chat API. botbuilder itself loads once the core is ready.
+ * start). The same per-address limit as the chat API. botbuilder itself loads once the core is ready. What
+ * live-chat agents write reaches the conversation proactively (adapters/push.ts).
  */
 import { clientAddress } from '../../src/http/client-address.ts';
 import { sendError } from '../../src/http/errors.ts';
@@ -16,6 +17,7 @@ export const botFrameworkChannel: ChannelModule = {
     const bf = createBotFrameworkHandler({
       bot: s.bot, appId: config.MICROSOFT_APP_ID, appPassword: config.MICROSOFT_APP_PASSWORD, appTenantId: config.MICROSOFT_APP_TENANT_ID,
       appType: config.MICROSOFT_APP_TYPE, logger, serviceHosts: config.BOTFRAMEWORK_SERVICE_HOSTS.split(','),
+      handoff: s.handoff, message: s.message, observePush: s.observePush,
     });
     app.post('/api/messages', async (req, res, next) => {
       try {

@@ -2,14 +2,17 @@
  * Bot Framework channel (Azure Bot Service, Teams, Web Chat, Emulator) at POST /api/messages.
  * botbuilder is archived upstream (successor: Microsoft 365 Agents SDK); every botbuilder import stays in
  * this folder. It costs ~1.2 s to import, so it is loaded lazily: `init()` in the background at start-up,
- * or on the first request at the latest.
+ * or on the first request at the latest. The bot gets the conversation reference with every turn (`replyAddress`);
+ * what a live-chat agent writes later is sent with it, proactively (`continueConversationAsync`, adapters/push.ts).
  */
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { Bot, OutMessage } from '../../src/core/types.ts';
-import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
+import type { Bot, Lang, OutMessage } from '../../src/core/types.ts';
+import type { HandoffDesk } from '../../src/handoff/types.ts';
+import { errorFacts, sendable, startPushDelivery, type PushOutcome } from '../push.ts';
+import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 
 export interface BotFrameworkHandlerOptions {
   bot: Bot;
@@ -29,7 +32,16 @@ export interface BotFrameworkHandlerOptions {
   emulatorServiceUrls?: 'loopback' | 'any';
   /** With credentials: the hosts a reply may go to (BOTFRAMEWORK_SERVICE_HOSTS); https only, default port. */
   serviceHosts?: string[];
+  /** The live-chat desk: what agents write is sent to the conversation proactively. */
+  handoff?: HandoffDesk;
+  /** Catalogue sentences (the agent's name before their text); needed with `handoff`. */
+  message?(key: string, lang: Lang, params?: Record<string, string | number>): string | Promise<string>;
+  /** Counts live-chat deliveries (jessi_handoff_push_total). */
+  observePush?(channel: string, outcome: PushOutcome): void;
 }
+
+/** The channel name this adapter gives the bot (the desk keeps it with a handed-off conversation). */
+export const BOTFRAMEWORK_CHANNEL = 'botframework';
 
 /** Whether `url` is an https URL on the default port whose host matches one of `patterns`. */
 export function allowedServiceUrl(url: string, patterns: string[]): boolean {
@@ -74,6 +86,32 @@ const messageSchema = z.looseObject({
   value: z.unknown().optional(),
 });
 
+// A stored conversation reference is read back like input: only a well-formed one is used.
+const referenceSchema = z.looseObject({
+  serviceUrl: z.url({ protocol: /^https?$/ }),
+  channelId: z.string().max(64).optional(),
+  conversation: z.looseObject({ id: z.string().min(1).max(1024) }),
+  user: z.looseObject({ id: z.string().max(1024) }).optional(),
+  bot: z.looseObject({ id: z.string().max(1024) }).optional(),
+});
+
+/**
+ * The way back to this conversation as the desk keeps it: botbuilder's reference without display names (the
+ * user's name is personal data the delivery does not need) and without the message it came with.
+ */
+export function storedReference(ref: Partial<ConversationReference>): string {
+  const { serviceUrl, channelId, locale, conversation, user, bot } = ref;
+  const { name: _name, ...conv } = conversation ?? ({} as Partial<ConversationReference['conversation']>);
+  return JSON.stringify({
+    serviceUrl,
+    channelId,
+    locale,
+    conversation: conv,
+    ...(user ? { user: { id: user.id, ...(user.role ? { role: user.role } : {}) } } : {}),
+    ...(bot ? { bot: { id: bot.id } } : {}),
+  });
+}
+
 /** `bf:` + hash of channel and conversation id (ids can be long and hold any character). */
 export function botFrameworkConversationId(channelId: string | undefined, conversationId: string): string {
   return `bf:${createHash('sha256').update(`${channelId ?? ''}\n${conversationId}`).digest('hex').slice(0, 32)}`;
@@ -114,7 +152,11 @@ export function toActivity(m: OutMessage, userId?: string): Partial<Activity> {
 export function createBotFrameworkHandler(opts: BotFrameworkHandlerOptions): BotFrameworkHandler {
   const log = opts.logger.child({ channel: 'botframework' });
   const emulator = !opts.appId;
-  let loading: Promise<{ adapter: CloudAdapter; removeMention: (a: Partial<Activity>) => string }> | undefined;
+  let loading: Promise<{ adapter: CloudAdapter; removeMention: (a: Partial<Activity>) => string; reference: (a: Partial<Activity>) => Partial<ConversationReference> }> | undefined;
+
+  /** Where a reply may go: loopback only without credentials (unless told otherwise), Bot Framework hosts with them. */
+  const serviceUrlAllowed = (url: string) =>
+    emulator ? opts.emulatorServiceUrls === 'any' || LOOPBACK.has(new URL(url).hostname) : allowedServiceUrl(url, opts.serviceHosts ?? ['*.botframework.com', 'smba.trafficmanager.net', '*.teams.microsoft.com', '*.teams.microsoft.us']);
 
   const load = () =>
     (loading ??= (async () => {
@@ -128,22 +170,25 @@ export function createBotFrameworkHandler(opts: BotFrameworkHandlerOptions): Bot
         log.error({ err: String(err) }, 'bot framework turn failed');
       };
       log.info({ mode: emulator ? 'emulator (no credentials)' : 'authenticated' }, 'bot framework adapter ready');
-      return { adapter, removeMention: (a: Partial<Activity>) => bb.TurnContext.removeRecipientMention(a) };
+      return { adapter, removeMention: (a: Partial<Activity>) => bb.TurnContext.removeRecipientMention(a), reference: (a: Partial<Activity>) => bb.TurnContext.getConversationReference(a) };
     })().catch((err: unknown) => {
       loading = undefined;
       throw err;
     }));
 
-  async function turn(context: TurnContext, removeMention: (a: Partial<Activity>) => string): Promise<void> {
+  async function turn(context: TurnContext, { removeMention, reference }: Awaited<ReturnType<typeof load>>): Promise<void> {
     const a = context.activity;
     const conversationId = botFrameworkConversationId(a.channelId, a.conversation.id);
     const value = a.value as { payload?: unknown } | undefined;
     const payload = typeof value?.payload === 'string' && value.payload ? value.payload.slice(0, 200) : undefined;
     const text = (a.entities?.length ? removeMention(a) : a.text)?.trim().slice(0, MAX_TEXT);
     if (!payload && !text) return;
+    const replyAddress = storedReference(reference(a));
     try {
-      const out = await opts.bot.handle(payload ? { channel: 'botframework', conversationId, payload } : { channel: 'botframework', conversationId, text });
-      await context.sendActivities(out.messages.map((m) => toActivity(m, a.from?.id)));
+      const out = await opts.bot.handle(payload ? { channel: BOTFRAMEWORK_CHANNEL, conversationId, payload, replyAddress } : { channel: BOTFRAMEWORK_CHANNEL, conversationId, text, replyAddress });
+      // While a person has the conversation the bot only says "sent to the agent": nothing goes out then.
+      const messages = sendable(out.messages);
+      if (messages.length) await context.sendActivities(messages.map((m) => toActivity(m, a.from?.id)));
       log.debug({ conversationId, intent: out.intent.id }, 'bot framework turn answered');
     } catch (err) {
       log.error({ conversationId, err: String(err) }, 'bot framework message not answered');
@@ -158,11 +203,9 @@ export function createBotFrameworkHandler(opts: BotFrameworkHandlerOptions): Bot
     if (base.data.type !== 'message') return void res.status(200).end();
     const msg = messageSchema.safeParse(req.body);
     if (!msg.success) return void res.status(400).json({ error: 'invalid_activity', message: msg.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
-    if (emulator && opts.emulatorServiceUrls !== 'any' && !LOOPBACK.has(new URL(msg.data.serviceUrl).hostname)) {
-      return void res.status(403).json({ error: 'service_url_not_allowed', message: 'without MICROSOFT_APP_ID only a local serviceUrl (emulator) is accepted' });
-    }
-    if (!emulator && !allowedServiceUrl(msg.data.serviceUrl, opts.serviceHosts ?? ['*.botframework.com', 'smba.trafficmanager.net', '*.teams.microsoft.com', '*.teams.microsoft.us'])) {
-      return void res.status(403).json({ error: 'service_url_not_allowed', message: 'serviceUrl is not a Bot Framework host' });
+    if (!serviceUrlAllowed(msg.data.serviceUrl)) {
+      const message = emulator ? 'without MICROSOFT_APP_ID only a local serviceUrl (emulator) is accepted' : 'serviceUrl is not a Bot Framework host';
+      return void res.status(403).json({ error: 'service_url_not_allowed', message });
     }
     // Channels always sign their posts; answer unsigned ones here rather than through botbuilder's stack trace.
     if (!emulator && !req.get('authorization')) return void res.status(401).json({ error: 'unauthorized' });
@@ -174,13 +217,40 @@ export function createBotFrameworkHandler(opts: BotFrameworkHandlerOptions): Bot
       return void res.status(503).json({ error: 'unavailable', message: 'Bot Framework channel unavailable' });
     }
     try {
-      await loaded.adapter.process(req, res, (context) => turn(context, loaded.removeMention));
+      await loaded.adapter.process(req, res, (context) => turn(context, loaded));
     } catch (err) {
       // botbuilder throws on bodies it cannot read; its own auth failures already answered 401.
       log.warn({ err: String(err).slice(0, 200) }, 'bot framework activity rejected');
       if (!res.headersSent) res.status(400).json({ error: 'invalid_activity', message: 'activity could not be processed' });
     }
   };
+
+  // Agents' messages: sent proactively into the conversation by whichever instance claims them first.
+  if (opts.handoff && opts.message) {
+    void startPushDelivery({
+      desk: opts.handoff,
+      channel: BOTFRAMEWORK_CHANNEL,
+      log,
+      message: opts.message,
+      observe: opts.observePush,
+      send: async (address, text) => {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(address);
+        } catch {
+          throw new TypeError('stored conversation reference is not JSON');
+        }
+        const ref = referenceSchema.safeParse(parsed);
+        if (!ref.success) throw new TypeError('stored conversation reference is malformed');
+        if (!serviceUrlAllowed(ref.data.serviceUrl)) throw new TypeError('stored serviceUrl is not allowed');
+        const { adapter } = await load();
+        // Without credentials (emulator) the bot's app id is empty.
+        await adapter.continueConversationAsync(opts.appId ?? '', ref.data as unknown as Partial<ConversationReference>, async (ctx) => {
+          await ctx.sendActivity(toActivity({ text }));
+        });
+      },
+    }).catch((err: unknown) => log.error(errorFacts(err), 'live-chat delivery not started: agents cannot reach bot framework users'));
+  }
 
   return {
     handler,

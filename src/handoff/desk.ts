@@ -154,6 +154,8 @@ export function createDesk(opts: DeskOptions): HandoffService {
     return { position: i + 1, waitMinutes: Math.max(1, Math.ceil(((i + 1) * avg) / 60)) };
   }
 
+  const claimDelivery = async (id: string, seq: number, channel: string) => (await store.increment(`handoff-delivery:${id}:${seq}:${channel}`, 86_400)) === 1;
+
   /**
    * Give a conversation back to the bot. The notice is kept in the transcript; `announce`: it is also delivered to
    * the user like an agent message (not when the user's own turn returned it: the bot's reply says it then).
@@ -376,9 +378,7 @@ export function createDesk(opts: DeskOptions): HandoffService {
 
     replyAddress: (id) => store.get<string>(addressKey(id)),
 
-    async claimDelivery(id, seq, channel) {
-      return (await store.increment(`handoff-delivery:${id}:${seq}:${channel}`, 86_400)) === 1;
-    },
+    claimDelivery,
 
     async sweep() {
       let n = 0;

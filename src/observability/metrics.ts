@@ -23,6 +23,8 @@ export interface Metrics {
     queueWait(seconds: number): void;
     firstReply(seconds: number): void;
     returned(cause: string): void;
+    /** A live-chat message a push channel (WhatsApp, Bot Framework) delivered, or could not (failed, no_address). */
+    push(channel: string, outcome: string): void;
   };
   /** Express middleware recording jessi_http_request_duration_seconds by route template. */
   httpMiddleware: RequestHandler;
@@ -67,6 +69,7 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
   const waitBuckets = [5, 15, 30, 60, 120, 300, 600, 1200, 1800];
   const queueWait = new Histogram({ name: 'jessi_handoff_queue_wait_seconds', help: 'Time from joining the queue to an agent picking the conversation up', buckets: waitBuckets, registers: [registry] });
   const firstReply = new Histogram({ name: 'jessi_handoff_first_reply_seconds', help: 'Time from joining the queue to the first agent reply', buckets: waitBuckets, registers: [registry] });
+  const pushes = new Counter({ name: 'jessi_handoff_push_total', help: 'Agent and desk messages for push channels (WhatsApp, Bot Framework), by channel and outcome (delivered, failed, no_address)', labelNames: ['channel', 'outcome'] as const, registers: [registry] });
   const returns = new Counter({ name: 'jessi_handoff_returns_total', help: 'Conversations given back to the bot, by cause (agent, user, timeout, queue_timeout, closed)', labelNames: ['cause'] as const, registers: [registry] });
 
   const statusCall = (call: string, outcome: string, seconds: number) => statusDuration.observe({ call, outcome }, seconds);
@@ -86,6 +89,7 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
       queueWait: (seconds) => queueWait.observe(seconds),
       firstReply: (seconds) => firstReply.observe(seconds),
       returned: (cause) => returns.inc({ cause }),
+      push: (channel, outcome) => pushes.inc({ channel, outcome }),
     },
     statusCall,
     statusError: (call, kind) => statusErrors.inc({ call, kind }),

@@ -74,7 +74,11 @@ describe('Bot Framework channel', () => {
       { type: 'messageBack', title: 'Cek saldo', text: 'Cek saldo', displayText: 'Cek saldo', value: { payload: 'intent:cek_saldo' } },
       { type: 'messageBack', title: 'Klaim JHT', text: 'Klaim JHT', displayText: 'Klaim JHT', value: { payload: 'intent:klaim_jht' } },
     ]);
-    expect(inputs).toEqual([{ channel: 'botframework', conversationId: botFrameworkConversationId('emulator', 'conv-1'), text: 'gimana cara klaim jht' }]);
+    expect(inputs).toEqual([{ channel: 'botframework', conversationId: botFrameworkConversationId('emulator', 'conv-1'), text: 'gimana cara klaim jht', replyAddress: expect.any(String) }]);
+    // The way back for a live-chat agent's messages: the conversation reference, without the user's name.
+    expect(JSON.parse(inputs[0].replyAddress!)).toEqual({
+      channelId: 'emulator', locale: 'id-ID', serviceUrl: channel.url, conversation: { id: 'conv-1' }, user: { id: 'user-1' }, bot: { id: 'jessi' },
+    });
     expect(inputs[0].conversationId).toMatch(/^bf:[0-9a-f]{32}$/);
   });
 

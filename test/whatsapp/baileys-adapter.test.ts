@@ -159,7 +159,8 @@ describe('WhatsApp via Baileys', () => {
     await until(() => f.sent.length === 1);
     expect(f.sent[0].jid).toBe(JID);
     expect(f.sent[0].text).toMatch(/^echo: halo jessi/);
-    expect(inputs[0]).toEqual({ channel: 'whatsapp', conversationId: whatsappConversationId(SALT, PHONE), text: 'halo jessi' });
+    // The jid is the way back for a live-chat agent's messages.
+    expect(inputs[0]).toEqual({ channel: 'whatsapp', conversationId: whatsappConversationId(SALT, PHONE), text: 'halo jessi', replyAddress: JID });
     expect(inputs[0].conversationId).toMatch(/^wa:[0-9a-f]{32}$/);
     expect(inputs[0].conversationId).not.toContain(PHONE);
     expect(f.reads.map((k) => k.remoteJid)).toEqual([JID]);

@@ -102,7 +102,8 @@ describe('WhatsApp Business Cloud API webhook', () => {
     expect(send.url).toBe(`/v21.0/${PHONE_ID}/messages`);
     expect(send.auth).toBe('Bearer EAAG-token');
     expect(send.body).toMatchObject({ messaging_product: 'whatsapp', to: USER, type: 'text', text: { body: 'echo: halo jessi' } });
-    expect(inputs[0]).toEqual({ channel: 'whatsapp_cloud', conversationId: whatsappConversationId(SALT, USER), text: 'halo jessi' });
+    // The sender's WhatsApp id is the way back for a live-chat agent's messages.
+    expect(inputs[0]).toEqual({ channel: 'whatsapp_cloud', conversationId: whatsappConversationId(SALT, USER), text: 'halo jessi', replyAddress: USER });
     // Same key as Baileys gives this number ("62812…@s.whatsapp.net").
     expect(inputs[0].conversationId).toBe(whatsappConversationId(SALT, `${USER}@s.whatsapp.net`));
     // Marked read.

@@ -1,3 +1,7 @@
+/**
+ * WhatsApp through Baileys (a linked device): one instance holds the connection (a lease in the store) and
+ * answers every chat on it, in order per chat; what live-chat agents write is sent on the same connection.
+ */
 import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import makeWASocket, {
@@ -11,8 +15,10 @@ import makeWASocket, {
   type WASocket,
 } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
-import type { Bot, Button } from '../../../src/core/types.ts';
+import type { Bot, Button, Lang } from '../../../src/core/types.ts';
+import type { HandoffDesk } from '../../../src/handoff/types.ts';
 import type { Store } from '../../../src/store/types.ts';
+import { startPushDelivery, type PushDelivery, type PushOutcome } from '../../push.ts';
 import { numberedText, rememberChoices } from '../shared/choices.ts';
 import { whatsappConversationId, whatsappLidConversationId } from '../shared/conversation-key.ts';
 import { KeyedQueue, runInbound, type SenderLimit } from '../shared/inbox.ts';
@@ -49,7 +55,18 @@ export interface BaileysAdapterOptions {
   onQr?: (qr: string) => void;
   /** Shows the pairing code (default: printed in the terminal). */
   onPairingCode?: (code: string) => void;
+  /** The live-chat desk: what agents write is sent on this connection (by the instance holding it). */
+  handoff?: HandoffDesk;
+  /** Catalogue sentences (the agent's name before their text); needed with `handoff`. */
+  message?(key: string, lang: Lang, params?: Record<string, string | number>): string | Promise<string>;
+  /** Counts live-chat deliveries (jessi_handoff_push_total). */
+  observePush?(channel: string, outcome: PushOutcome): void;
 }
+
+/** The channel name this transport gives the bot (the desk keeps it with a handed-off conversation). */
+export const BAILEYS_CHANNEL = 'whatsapp';
+/** A one-to-one chat's jid, as the adapter keeps it for an agent's messages. */
+const USER_JID = /^[0-9]{1,20}(:[0-9]{1,4})?@(s\.whatsapp\.net|c\.us|hosted|lid|hosted\.lid)$/;
 
 export type BaileysStatus = 'standby' | 'connecting' | 'open' | 'reconnecting' | 'logged_out' | 'stopped';
 
@@ -229,7 +246,7 @@ export async function startBaileysAdapter(opts: BaileysAdapterOptions): Promise<
     const conversationId = 'phone' in who ? whatsappConversationId(salt, who.phone) : whatsappLidConversationId(salt, who.lid);
     await runInbound(
       { store, bot, log, senderLimit: opts.senderLimit, retryDelaysMs: opts.storeRetryDelaysMs, stopped: () => stopped },
-      { channel: 'whatsapp', conversationId, messageId: id, ...('payload' in content ? { payload: content.payload } : { text: content.text }) },
+      { channel: BAILEYS_CHANNEL, conversationId, messageId: id, replyAddress: jid, ...('payload' in content ? { payload: content.payload } : { text: content.text }) },
       {
         accepted: async () => {
           await sock?.readMessages([msg.key]).catch(() => undefined);
@@ -278,6 +295,25 @@ export async function startBaileysAdapter(opts: BaileysAdapterOptions): Promise<
     }
   };
 
+  // Only the instance holding the connection claims an agent's message, and sends it on the socket.
+  let push: PushDelivery | undefined;
+  if (opts.handoff && opts.message) {
+    push = await startPushDelivery({
+      desk: opts.handoff,
+      channel: BAILEYS_CHANNEL,
+      log,
+      message: opts.message,
+      observe: opts.observePush,
+      // The instance holding the lease sends (a closed connection then fails, logged and counted); the others leave it.
+      canSend: () => leader,
+      send: async (jid, text) => {
+        if (!USER_JID.test(jid) || isIgnoredJid(jid)) throw new TypeError('stored address is not a one-to-one chat');
+        // After a reply being sent to the same chat, never in the middle of it.
+        await queue.call(jid, () => send(jid, text));
+      },
+    });
+  }
+
   await leaseTick();
   const timer = setInterval(() => void leaseTick(), renewMs);
   timer.unref();
@@ -290,6 +326,7 @@ export async function startBaileysAdapter(opts: BaileysAdapterOptions): Promise<
       if (stopped) return;
       stopped = true;
       clearInterval(timer);
+      await push?.stop();
       // Finish in-flight turns (bounded), then close.
       await Promise.race([queue.drain(), new Promise((r) => setTimeout(r, 10_000).unref())]);
       dropConnection('stopping');

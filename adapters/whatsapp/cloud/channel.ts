@@ -2,7 +2,8 @@
  * The WhatsApp Business Cloud API channel (`GET|POST /webhooks/whatsapp`): on when all four
  * `WHATSAPP_CLOUD_*` settings are given (a partial configuration stops start-up in src/config.ts). Senders are
  * limited per minute; the notice comes from the message catalogue. (Baileys, the other WhatsApp transport, keeps
- * a socket instead of routes: it is started by src/whatsapp.ts.)
+ * a socket instead of routes: it is started by src/whatsapp.ts.) What live-chat agents write reaches the user
+ * through the Graph API (adapters/push.ts).
  */
 import type { ChannelModule } from '../../channel.ts';
 import { createWhatsAppCloudRouter } from './router.ts';
@@ -19,6 +20,7 @@ export const whatsappCloudChannel: ChannelModule = {
       graphBaseUrl: c.WHATSAPP_CLOUD_GRAPH_URL, salt: c.CONVERSATION_KEY_SALT,
       senderLimit: { limiter: s.senderLimiter, notice: (seconds) => s.message('core.rate_limited', 'id', { seconds }) },
       choicesTtlSeconds: c.SESSION_TTL_SECONDS,
+      handoff: s.handoff, message: s.message, observePush: s.observePush,
     }));
   },
 };

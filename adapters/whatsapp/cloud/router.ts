@@ -1,8 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
-import type { Bot, Button } from '../../../src/core/types.ts';
+import type { Bot, Button, Lang } from '../../../src/core/types.ts';
+import type { HandoffDesk } from '../../../src/handoff/types.ts';
 import type { Store } from '../../../src/store/types.ts';
+import { errorFacts, startPushDelivery, type PushOutcome } from '../../push.ts';
 import { rememberChoices } from '../shared/choices.ts';
 import { whatsappConversationId } from '../shared/conversation-key.ts';
 import { KeyedQueue, firstSight, runInbound, type SenderLimit } from '../shared/inbox.ts';
@@ -31,7 +33,17 @@ export interface WhatsAppCloudOptions {
   senderLimit?: SenderLimit;
   /** Waits between retries of a claimed message when the store fails while answering it. */
   storeRetryDelaysMs?: readonly number[];
+  /** The live-chat desk: what agents write is sent to the user through the Graph API. */
+  handoff?: HandoffDesk;
+  /** Catalogue sentences (the agent's name before their text); needed with `handoff`. */
+  message?(key: string, lang: Lang, params?: Record<string, string | number>): string | Promise<string>;
+  /** Counts live-chat deliveries (jessi_handoff_push_total). */
+  observePush?(channel: string, outcome: PushOutcome): void;
 }
+
+/** The channel name this transport gives the bot (the desk keeps it with a handed-off conversation). */
+export const CLOUD_CHANNEL = 'whatsapp_cloud';
+const WA_ID = /^\d{5,20}$/;
 
 /** Constant-time string comparison (via fixed-length digests). */
 const sameSecret = (a: string, b: string) => timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
@@ -54,6 +66,23 @@ export function createWhatsAppCloudRouter(opts: WhatsAppCloudOptions): Router {
   const choicesTtl = opts.choicesTtlSeconds ?? 1_800;
   const queue = new KeyedQueue();
   const router = express.Router();
+
+  // Agents' messages go out through the Graph API from whichever instance claims them first.
+  if (opts.handoff && opts.message) {
+    const message = opts.message;
+    void startPushDelivery({
+      desk: opts.handoff,
+      channel: CLOUD_CHANNEL,
+      log,
+      message,
+      observe: opts.observePush,
+      send: async (to, text) => {
+        if (!WA_ID.test(to)) throw new TypeError('stored address is not a WhatsApp id');
+        // After a reply being sent to the same user, never in the middle of it.
+        await queue.call(to, () => graph.send({ recipient_type: 'individual', to, type: 'text', text: { body: text, preview_url: false } }));
+      },
+    }).catch((err: unknown) => log.error(errorFacts(err), 'live-chat delivery not started: agents cannot reach whatsapp cloud users'));
+  }
 
   router.get('/webhooks/whatsapp', (req: Request, res: Response) => {
     const q = req.query as Record<string, unknown>;
@@ -100,7 +129,7 @@ export function createWhatsAppCloudRouter(opts: WhatsAppCloudOptions): Router {
     const sendText = (text: string) => graph.send({ recipient_type: 'individual', to: m.from, type: 'text', text: { body: text } }).then(() => undefined);
     await runInbound(
       { store, bot, log, senderLimit: opts.senderLimit, retryDelaysMs: opts.storeRetryDelaysMs },
-      { channel: 'whatsapp_cloud', conversationId, messageId: m.id, claimed: true, ...(m.payload !== undefined ? { payload: m.payload } : { text: m.text }) },
+      { channel: CLOUD_CHANNEL, conversationId, messageId: m.id, claimed: true, replyAddress: m.from, ...(m.payload !== undefined ? { payload: m.payload } : { text: m.text }) },
       {
         accepted: async () => {
           void graph.send({ status: 'read', message_id: m.id }).catch(() => undefined);

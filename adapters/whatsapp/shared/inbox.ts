@@ -1,6 +1,11 @@
+/**
+ * The one WhatsApp turn both transports share (Cloud webhook, Baileys socket): de-duplication, the sender's
+ * limit, numbered choices, the bot's turn with the sender's way back (`replyAddress`), the reply.
+ */
 import type { Logger } from 'pino';
 import type { Bot, TurnOutput } from '../../../src/core/types.ts';
 import { LockTimeoutError, StoreUnavailableError, type Store } from '../../../src/store/types.ts';
+import { sendable } from '../../push.ts';
 import { resolveChoice } from './choices.ts';
 
 /** True the first time a message id is seen (WhatsApp redelivers; webhooks are retried). Atomic on every Store. */
@@ -20,6 +25,17 @@ export class KeyedQueue {
       if (this.tails.get(key) === next) this.tails.delete(key);
     });
     return next;
+  }
+
+  /** Like `run`, but the caller gets the task's error (a live-chat message sent between two turns of the chat). */
+  async call(key: string, task: () => Promise<void>): Promise<void> {
+    let failed: { err: unknown } | undefined;
+    await this.run(key, () =>
+      task().catch((err: unknown) => {
+        failed = { err };
+      }),
+    );
+    if (failed) throw failed.err;
   }
 
   /** Resolves when every queued task has finished. */
@@ -69,6 +85,8 @@ export interface InboundMessage {
   claimed?: boolean;
   text?: string;
   payload?: string;
+  /** The sender's WhatsApp id (Cloud) or jid (Baileys): how an agent's later messages reach them. Never logged. */
+  replyAddress?: string;
 }
 
 export interface InboundDeps {
@@ -86,7 +104,7 @@ export interface InboundIo {
   accepted?(): Promise<void>;
   /** Send a plain text (the limit notice, the apology). */
   sendText(text: string): Promise<void>;
-  /** Send the bot's answer. */
+  /** Send the bot's answer (its status notices already left out: WhatsApp has its own delivery marks). */
   deliver(out: TurnOutput, conversationId: string): Promise<void>;
 }
 
@@ -96,7 +114,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * One inbound WhatsApp message, from claim to reply: de-duplicate, check the sender's limit, map a numbered
- * reply to its button, run the bot, send the answer. While the state store is unreachable nothing is dropped:
+ * reply to its button, run the bot, send the answer (never the bot's status notices). While the state store is unreachable nothing is dropped:
  * the message waits and is retried (`retryDelaysMs`); if the store stays down the user is told to try again.
  * Once part of an answer has been sent nothing is retried (no message is sent twice).
  */
@@ -133,7 +151,8 @@ export async function runInbound(deps: InboundDeps, msg: InboundMessage, io: Inb
       let payload = msg.payload;
       const text = msg.text?.slice(0, MAX_TEXT);
       if (payload === undefined && text !== undefined) payload = await resolveChoice(store, conversationId, text);
-      out = await bot.handle(payload !== undefined ? { channel: msg.channel, conversationId, payload } : { channel: msg.channel, conversationId, text });
+      const address = msg.replyAddress !== undefined ? { replyAddress: msg.replyAddress } : {};
+      out = await bot.handle(payload !== undefined ? { channel: msg.channel, conversationId, payload, ...address } : { channel: msg.channel, conversationId, text, ...address });
     } catch (err) {
       if (storeDown(err) && attempt < delays.length && !deps.stopped?.()) {
         if (attempt === 0) log.warn({ conversationId, err: String(err) }, 'state store unavailable: whatsapp message kept for a retry');
@@ -150,7 +169,8 @@ export async function runInbound(deps: InboundDeps, msg: InboundMessage, io: Inb
     }
   }
   try {
-    await io.deliver(out, conversationId);
+    // While a person has the conversation the bot only says "sent to the agent": nothing goes out then.
+    await io.deliver({ ...out, messages: sendable(out.messages) }, conversationId);
     log.debug({ conversationId, intent: out.intent.id }, 'whatsapp turn answered');
     return 'answered';
   } catch (err) {
