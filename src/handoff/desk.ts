@@ -84,7 +84,7 @@ export interface HandoffService extends HandoffDesk {
     { owner: 'bot'; notice?: string; cause?: ReturnCause } | { owner: 'queued'; status: QueueStatus; firstNotice: boolean } | { owner: 'agent'; agentName: string }
   >;
   /** Remember which conversation filed a complaint ticket (so an operator can mark it urgent). */
-  rememberTicket(ticket: string, conversationId: string, channel: string, lang: Lang): Promise<void>;
+  rememberTicket(ticket: string, conversationId: string, channel: string, lang: Lang, replyAddress?: string): Promise<void>;
   queueStatus(conversationId: string): Promise<QueueStatus | undefined>;
 }
 
@@ -252,7 +252,9 @@ export function createDesk(opts: DeskOptions): HandoffService {
       return { owner: 'queued', status, firstNotice: false };
     },
 
-    async rememberTicket(ticket, conversationId, channel, lang) {
+    async rememberTicket(ticket, conversationId, channel, lang, replyAddress) {
+      // An operator may mark it urgent later: the agent's answer must then find its way back on a push channel.
+      if (replyAddress) await store.set(addressKey(conversationId), replyAddress, TICKET_TTL);
       await store.set(ticketKey(ticket), { conversationId, channel, lang }, TICKET_TTL);
     },
 

@@ -193,6 +193,19 @@ describe('WhatsApp Cloud API', () => {
     expect((await svc.desk.get(svc.conversationId))!.owner).toBe('bot');
   });
 
+  it('a complaint filed on WhatsApp and marked urgent by an operator: the agent reaches the user there', async () => {
+    const svc = await cloud();
+    for (const t of ['saya mau komplain, iuran saya dipotong tiap bulan tapi tidak masuk ke saldo sejak Juli', '0813-2468-1357', 'ya']) await svc.say(t);
+    await until(() => sentTo(PHONE).some((t) => /ADU-\d{8}-\d{4}/.test(t)));
+    const ticket = /ADU-\d{8}-\d{4}/.exec(sentTo(PHONE).join('\n'))![0];
+    expect(await svc.desk.markUrgent(ticket)).toEqual({ ok: true, conversationId: svc.conversationId });
+    await until(() => sentTo(PHONE).some((t) => t.includes(ticket) && /mendesak/.test(t)));
+    expect(await svc.desk.pickUp(svc.conversationId, AGENT)).toEqual({ ok: true });
+    expect((await svc.desk.reply(svc.conversationId, AGENT.id, 'Pengaduan Anda sedang kami tangani.')).ok).toBe(true);
+    await until(() => sentTo(PHONE).some((t) => t.includes('sedang kami tangani')));
+    expect(await metric(svc.url, 'whatsapp_cloud', 'no_address')).toBe(0);
+  });
+
   it('a stored address that is not a WhatsApp id is not used (logged and counted, nothing sent)', async () => {
     const svc = await cloud();
     await svc.say('mau bicara dengan petugas');

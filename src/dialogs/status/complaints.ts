@@ -212,7 +212,7 @@ export const complaintCreate: DialogDef = {
       );
       ctx.state.facts = { ...ctx.state.facts, ticket };
       // So that an operator who marks the complaint urgent brings this conversation to an agent.
-      await ctx.deps.handoff?.rememberTicket(ticket, ctx.input.conversationId, ctx.input.channel, ctx.lang).catch(() => undefined);
+      await ctx.deps.handoff?.rememberTicket(ticket, ctx.input.conversationId, ctx.input.channel, ctx.lang, ctx.input.replyAddress).catch(() => undefined);
       return { done: true, messages: [{ text: m(ctx, 'filed', { ticket }), buttons: [{ title: m(ctx, 'track_button'), payload: `dialog:complaint_track` }] }] };
     } catch (e) {
       // A rejected complaint (invalid data) is final; otherwise whether it was stored is not known (a time-out, a
