@@ -104,10 +104,11 @@ export function agentRouter(deps: AgentRouterDeps): Router {
     return p.data;
   };
 
-  router.get('/agent/api/me', authed, (req, res) => {
+  router.get('/agent/api/me', authed, wrap(async (req, res) => {
     const a = agentOf(req);
+    await desk.presence(a.id); // the console is opening: this agent is on duty
     res.json({ id: a.id, name: a.name, role: a.role, csrf: a.csrf });
-  });
+  }));
   router.post('/agent/api/logout', authed, wrap(async (req, res) => {
     await sessions.end(req, res);
     res.json({ status: 'signed_out' });
@@ -182,7 +183,13 @@ export function agentRouter(deps: AgentRouterDeps): Router {
     res.write('event: ready\ndata: {}\n\n');
     const send = (e: HandoffEvent) => res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
     streams.add(send);
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 20_000);
+    // While the console is open the agent is on duty (the desk queues users only then).
+    const agentId = agentOf(req).id;
+    await desk.presence(agentId);
+    const heartbeat = setInterval(() => {
+      res.write(': keep-alive\n\n');
+      void desk.presence(agentId).catch(() => undefined);
+    }, 20_000);
     req.on('close', () => {
       clearInterval(heartbeat);
       streams.delete(send);

@@ -11,6 +11,7 @@
  *   handoff:index           ids of conversations the console lists
  *   handoff-ticket:<ticket> the conversation that filed a complaint (for "mark urgent")
  *   handoff:waits           the last queue waits in seconds (for the estimated wait)
+ *   handoff:presence        agent id → when its console was last connected (agents on duty)
  */
 import { newState, sessionKey, sessionLockKey, type ConversationState } from '../core/state.ts';
 import type { Lang } from '../core/types.ts';
@@ -35,6 +36,9 @@ const MAX_LOG = 200;
 const RECORD_TTL = 7 * 86_400;
 const TICKET_TTL = 30 * 86_400;
 const INDEX_KEY = 'handoff:index';
+const PRESENCE_KEY = 'handoff:presence';
+/** An agent whose console has not been heard from for this long is not on duty. */
+export const PRESENCE_MS = 60_000;
 const WAITS_KEY = 'handoff:waits';
 
 const recordKey = (id: string) => `handoff:${id}`;
@@ -192,6 +196,13 @@ export function createDesk(opts: DeskOptions): HandoffService {
     await store.withLock(sessionLockKey(id), () => store.update<ConversationState>(sessionKey(id), (s) => ({ ...(s ?? newState()), handoff: true }), opts.sessionTtlSeconds), { leaseMs: 5_000, waitMs: 8_000 });
   }
 
+  async function available(): Promise<boolean> {
+    const t = now();
+    if (!opts.schedule.isOpen(t)) return false;
+    const seen = (await store.get<Record<string, number>>(PRESENCE_KEY)) ?? {};
+    return Object.values(seen).some((at) => t - at < PRESENCE_MS);
+  }
+
   const locked = <T>(id: string, fn: () => Promise<T>) => store.withLock(`lock:handoff:${id}`, fn, { leaseMs: 5_000, waitMs: 4_000 });
 
   return {
@@ -202,6 +213,8 @@ export function createDesk(opts: DeskOptions): HandoffService {
         const cur = await getRecord(input.conversationId);
         if (cur && (cur.owner === 'queued' || isAgent(cur.owner))) return { state: 'already', owner: cur.owner, status: await queueStatus(input.conversationId) };
         if (!opts.schedule.isOpen(t)) return { state: 'closed_hours', reopensAt: opts.schedule.nextOpening(t) ?? t };
+        // Nobody to answer: no queue that would only time out (the user may leave a message instead).
+        if (!(await available())) return { state: 'unavailable' };
         const r: HandoffRecord = {
           conversationId: input.conversationId,
           channel: input.channel,
@@ -373,6 +386,17 @@ export function createDesk(opts: DeskOptions): HandoffService {
       await emit({ type: 'message', conversationId: link.conversationId, channel: link.channel, entry });
       return { ok: true, conversationId: link.conversationId };
     },
+
+    async presence(agentId) {
+      const t = now();
+      await store.update<Record<string, number>>(
+        PRESENCE_KEY,
+        (cur = {}) => Object.fromEntries([...Object.entries(cur).filter(([, at]) => t - at < PRESENCE_MS), [agentId, t]]),
+        86_400,
+      );
+    },
+
+    available,
 
     async subscribe(handler) {
       return bus.subscribe(HANDOFF_TOPIC, (m) => handler(m as HandoffEvent));

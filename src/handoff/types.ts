@@ -78,7 +78,9 @@ export interface QueueStatus {
 export type StartResult =
   | { state: 'queued'; status: QueueStatus }
   | { state: 'already'; owner: Owner; status?: QueueStatus }
-  | { state: 'closed_hours'; reopensAt: number };
+  | { state: 'closed_hours'; reopensAt: number }
+  /** Within opening hours, but no agent has the console open: nobody would answer a queue. */
+  | { state: 'unavailable' };
 
 /** What an agent console (or a bridge such as Chatwoot) does with conversations. */
 export interface HandoffDesk {
@@ -97,6 +99,10 @@ export interface HandoffDesk {
   transfer(conversationId: string, fromAgentId: string, to: { id: string; name: string }): Promise<boolean>;
   /** An operator marks a complaint urgent: the conversation that filed it joins the queue first. */
   markUrgent(ticket: string): Promise<{ ok: true; conversationId: string } | { ok: false; reason: 'unknown_ticket' }>;
+  /** An agent has the console open (called while its event stream is connected); agents count as on duty for a minute. */
+  presence(agentId: string): Promise<void>;
+  /** True when agents are on duty now: opening hours, and at least one agent with the console open. */
+  available(): Promise<boolean>;
   /** Events from every instance. */
   subscribe(handler: (e: HandoffEvent) => void): Promise<() => Promise<void>>;
   /** The channel's way back to the user (a WhatsApp id, a Bot Framework conversation reference), as the channel stored it. */

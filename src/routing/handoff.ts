@@ -68,6 +68,11 @@ export async function startHandoff(ctx: RouteContext, reason: HandoffReason, con
     recent: [...(ctx.state.recent ?? []), ...(ctx.text ? [{ from: 'user' as const, text: ctx.text, at: ctx.deps.now() }] : [])],
     replyAddress: ctx.input.replyAddress,
   });
+  if (r.state === 'unavailable') {
+    say(ctx, m(ctx, 'unavailable'), leaveOptions(ctx));
+    setIntent(ctx, HANDOFF, confidence, 'answer');
+    return true;
+  }
   if (r.state === 'closed_hours') {
     say(ctx, m(ctx, 'closed_hours', { when: ctx.deps.kb.schedule.describe(r.reopensAt, ctx.lang) }), leaveOptions(ctx));
     setIntent(ctx, HANDOFF, confidence, 'answer');
@@ -107,7 +112,9 @@ export function handoffRouting(opts: { afterMisses: number }): Middleware<RouteC
       const at = ctx.deps.now();
       await desk.leaveMessage({ conversationId: ctx.input.conversationId, channel: ctx.input.channel, lang: ctx.lang, text: ctx.text, recent: ctx.state.recent, replyAddress: ctx.input.replyAddress });
       const when = ctx.deps.kb.schedule.nextOpening(at) ?? at;
-      say(ctx, m(ctx, 'message_left', { when: ctx.deps.kb.schedule.describe(when, ctx.lang) }));
+      // In opening hours (nobody on duty just now) the first agent who opens the console reads it.
+      if (ctx.deps.kb.schedule.isOpen(at)) say(ctx, m(ctx, 'message_left_soon'));
+      else say(ctx, m(ctx, 'message_left', { when: ctx.deps.kb.schedule.describe(when, ctx.lang) }));
       setIntent(ctx, HANDOFF, 1, 'answer');
       return;
     }
@@ -117,7 +124,8 @@ export function handoffRouting(opts: { afterMisses: number }): Middleware<RouteC
     const missed = ctx.outcome === 'fallback';
     ctx.state.misses = missed ? (ctx.state.misses ?? 0) + 1 : 0;
     if (!ctx.state.misses) delete ctx.state.misses;
-    const open = ctx.input.handoffDesk === 'channel' || ctx.deps.kb.schedule.isOpen(ctx.deps.now());
+    // A person is offered only when one would answer (Chatwoot runs its own desk and hours).
+    const open = ctx.input.handoffDesk === 'channel' || (missed && desk ? await desk.available() : false);
     if (desk && missed && opts.afterMisses > 0 && (ctx.state.misses ?? 0) >= opts.afterMisses && open) {
       delete ctx.state.misses;
       ctx.out = [];

@@ -96,6 +96,7 @@ describe('agent console: sign-in, CSRF, limits, transfer', () => {
   it('queue positions, transfer to another agent, and agent text validated', async () => {
     const a = {};
     const b = {};
+    await svc.jessi.handoff!.presence('budi'); // Budi has the console open
     expect((await svc.say(a, 'mau bicara dengan petugas')).text).toMatch(/Posisi antrean Anda: \*1\*/);
     expect((await svc.say(b, 'sambungkan ke cs dong')).text).toMatch(/Posisi antrean Anda: \*2\*/);
     const budi = await signIn('budi');

@@ -38,12 +38,13 @@ describe('live chat in the browser: widget ↔ agent console', () => {
   });
 
   it('a person takes over, answers live, hands back, and the bot answers again', async () => {
+    // Sari opens the console: agents are on duty.
+    await signIn(agent, svc.url, 'sari');
     await openWidget(user, svc.url);
     await userSays(user, 'qwzx blorp fnargh');
     await userSays(user, 'saya mau bicara dengan petugas');
     expect(await lastBotText(user)).toMatch(/antrean/i);
 
-    await signIn(agent, svc.url, 'sari');
     const item = agent.locator('#queue button').first();
     await expect.poll(() => item.innerText(), { timeout: 10_000 }).toMatch(/web.*menunggu/s);
     await item.click();

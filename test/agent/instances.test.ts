@@ -34,11 +34,11 @@ describe.runIf(shouldRunRedisTests())('live chat: the user on instance A, the ag
   });
 
   it('an agent on B answers a user on A live, and hands the conversation back', async () => {
+    await signIn(agent, b.url, 'budi');
     await openWidget(user, a.url);
     await userSays(user, 'tolong sambungkan ke petugas');
     expect(await lastBotText(user)).toMatch(/antrean/i);
 
-    await signIn(agent, b.url, 'budi');
     const item = agent.locator('#queue button', { hasText: 'menunggu' }).first();
     await item.waitFor({ timeout: 10_000 });
     await item.click();

@@ -18,20 +18,49 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function start(at: number, extra: Record<string, unknown> = {}) {
+/** `onDuty`: an agent keeps the console open throughout (its presence is refreshed before every user turn). */
+async function start(at: number, extra: Record<string, unknown> = {}, onDuty = true) {
   const clock = { t: at };
   app = await createApp({ PORT: 0, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 0, SESSION_RATE_LIMIT_PER_MINUTE: 0, ...extra } as never, { now: () => clock.t });
   const bot = await app.ready;
   const desk = app.handoff!;
   const events: HandoffEvent[] = [];
   await desk.subscribe((e) => events.push(e));
-  const say = async (conversationId: string, text: string, payload?: string) => bot.handle({ channel: 'api', conversationId, ...(payload ? { payload } : { text }) });
+  const say = async (conversationId: string, text: string, payload?: string) => {
+    if (onDuty) await desk.presence('console-open');
+    return bot.handle({ channel: 'api', conversationId, ...(payload ? { payload } : { text }) });
+  };
   const texts = (o: Awaited<ReturnType<typeof say>>) => o.messages.map((m) => m.text).join('\n');
   return { bot, desk, clock, events, say, texts };
 }
 const flush = () => new Promise((r) => setTimeout(r, 10));
 
 describe('a person can take over', () => {
+  it('in opening hours with no agent at the console, nobody is queued: the user may leave a message for the first one', async () => {
+    const { desk, say, texts, clock } = await start(OPEN, {}, false);
+    const asked = await say('n1', 'mau ngomong sama petugas');
+    expect(asked.intent.id).toBe('handoff_agent');
+    expect(texts(asked)).toMatch(/belum ada petugas live chat yang bisa menjawab/);
+    expect(texts(asked)).not.toMatch(/antrean/);
+    expect(await desk.get('n1')).toBeUndefined();
+    // Repeated misunderstandings do not hand off to nobody either.
+    for (const t of ['qwzx blorp', 'fnord zzkk', 'plmok ijnuh']) expect((await say('n2', t)).intent.id).not.toBe('handoff_agent');
+    expect(await desk.get('n2')).toBeUndefined();
+    // The user leaves a message; an agent who opens the console a minute later finds it and answers.
+    const offer = asked.messages.flatMap((m) => m.buttons ?? []).find((b) => /pesan/i.test(b.title))!;
+    await say('n1', '', offer.payload);
+    expect(texts(await say('n1', 'tolong telepon saya soal klaim JHT yang tertunda'))).toMatch(/Petugas pertama yang bertugas/);
+    clock.t += 60_000;
+    await desk.presence('rina');
+    expect(await desk.available()).toBe(true);
+    const [left] = await desk.list();
+    expect(left).toMatchObject({ conversationId: 'n1', leftMessage: true });
+    expect(await desk.pickUp('n1', { id: 'rina', name: 'Rina' })).toEqual({ ok: true });
+    // A minute after the console closed, the agent is no longer on duty.
+    clock.t += 61_000;
+    expect(await desk.available()).toBe(false);
+  });
+
   it('queues on request, forwards while queued, stays quiet with the agent, and comes back when the agent hands back', async () => {
     const { desk, say, texts, clock, events } = await start(OPEN);
     await say('c1', 'cara klaim jht gimana');

@@ -68,6 +68,7 @@ async function service() {
   );
   closers.push(() => jessi.close());
   await jessi.ready;
+  await jessi.handoff!.presence('rina'); // an agent has the console open
   const s = await listen(jessi.app);
   closers.push(() => new Promise((r) => s.server.close(r)));
   return { jessi, desk: jessi.handoff!, url: s.url, logs };

@@ -35,6 +35,7 @@ describe('live chat over the web API', () => {
   const s: { id?: string } = {};
   beforeAll(async () => {
     svc = await startService({ RATE_LIMIT_PER_MINUTE: 0, SESSION_RATE_LIMIT_PER_MINUTE: 0 }, { now: runningFrom(OPEN) });
+    await svc.jessi.handoff!.presence('sari'); // an agent has the console open
     const r = await svc.say(s, 'mau ngobrol sama petugas');
     expect(r.body.live).toBe(true);
   }, 60_000);
