@@ -34,9 +34,10 @@ function start(script: HTMLScriptElement | null): void {
     root.append(style);
   }
   document.body.append(host);
-  let api = { open() {}, close() {} };
+  let api = { open() {}, close() {}, dispose() {} };
   // The header's language switch mounts the widget again in the other language (the conversation is kept).
   const mount = (reopen: boolean) => {
+    api.dispose();
     root.replaceChildren();
     api = mountWidget(root, cfg, () => mount(true));
     if (reopen) api.open();

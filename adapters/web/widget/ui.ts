@@ -9,7 +9,7 @@ import { clear, load, save, type Button, type Entry, type Link } from './storage
  * Build the launcher and chat panel inside `root` and wire them up. Returns open/close for the page.
  * `onLanguage` is called when the user picks the other language in the header (main.ts mounts again).
  */
-export function mountWidget(root: ShadowRoot, cfg: WidgetConfig, onLanguage?: (lang: UiLang) => void): { open(): void; close(): void } {
+export function mountWidget(root: ShadowRoot, cfg: WidgetConfig, onLanguage?: (lang: UiLang) => void): { open(): void; close(): void; dispose(): void } {
   const state = load(cfg);
   // The language picked with the header switch wins over data-lang and the page's language; it is also sent as `locale`.
   if (state.lang) cfg = { ...cfg, lang: state.lang, locale: state.lang };
@@ -314,5 +314,14 @@ export function mountWidget(root: ShadowRoot, cfg: WidgetConfig, onLanguage?: (l
   renderAll();
   startLive(); // after a reload: the agent's messages sent meanwhile arrive first
   if (state.open) setOpen(true, false);
-  return { open: () => setOpen(true), close: () => setOpen(false) };
+  return {
+    open: () => setOpen(true),
+    close: () => setOpen(false),
+    // Mounted again (the language switch): stop listening here; the new mount resumes from the stored cursor.
+    dispose: () => {
+      stopLive?.();
+      stopLive = undefined;
+      hideAgentTyping();
+    },
+  };
 }
