@@ -64,6 +64,7 @@ async function advance(ctx: TurnContext, def: DialogDef, ds: DialogState, reprom
     ctx.out.push(...def.confirm(ctx, ds.slots));
     return;
   }
+  // Every required slot is known here (nextMissing): what a dialog's typed `complete(ctx, slots: S)` relies on.
   const result = await def.complete(ctx, ds.slots);
   ctx.out.push(...result.messages);
   if (result.done) {

@@ -63,8 +63,11 @@ export function readBareNumber(text: string): number | undefined {
   return n === null ? undefined : n;
 }
 
+/** A birth date read from a message: `iso` when found, `invalid` when something date-like is there but not a real past date. */
+export type BirthDateRead = { iso?: string; invalid: boolean };
+
 /** A birth date (day first). `invalid` when something date-like is there but not a real past date. */
-export function readBirthDate(text: string, now: number): { iso?: string; invalid: boolean } {
+export function readBirthDate(text: string, now: number): BirthDateRead {
   const found = findDates(text, new Date(now));
   const valid = found.find((d) => d.date);
   if (valid?.date) return { iso: valid.date.iso, invalid: false };

@@ -8,7 +8,7 @@ import { jakonJkkContribution, jakonJkmContribution, jakonJkmTiersFrom, jakonTie
 import { formatRupiah } from '../../calc/money.ts';
 import { formatPercent } from '../format.ts';
 import { readMoney, rememberFacts } from '../values.ts';
-import type { DialogDef, Extraction, Slots } from '../types.ts';
+import type { DialogDef, FollowUpSlots } from '../types.ts';
 
 /** A sentence of the benefits catalogue (knowledge/messages/benefits.yaml). */
 const m = (ctx: DialogContext, key: string, params?: Record<string, string | number>): string => ctx.deps.kb.message(`benefits.${key}`, ctx.lang, params);
@@ -17,7 +17,13 @@ const CALC_CUE = /\b(kontrak|contract|hitung|calculate|simulasi|nilai proyek|pro
 const PART = { jkm: /\b(jkm|jaminan kematian|death benefit)\b/i, jkk: /\b(jkk|jaminan kecelakaan kerja|work accident)\b/i };
 const ASKS_FEE = /\b(iuran|iurannya|biaya|bayar|berapa|brp|hitung|contribution|fee|cost|how much|calculate)\b/i;
 
-export const jakonContribution: DialogDef = {
+/**
+ * The contract value; the part asked alone (`part`), whether the value was remembered (`reused`), whether a fee
+ * was asked about a contract (`asksFee`).
+ */
+export type JakonSlots = FollowUpSlots & { contractValue: number; part?: 'jkm' | 'jkk'; reused?: boolean; asksFee?: boolean };
+
+export const jakonContribution: DialogDef<JakonSlots> = {
   id: 'jakon_contribution',
   intent: 'registration_jakon',
   title: 'dialogs.jakon_contribution',
@@ -27,8 +33,8 @@ export const jakonContribution: DialogDef = {
   transient: ['part', 'reused', 'asksFee'],
   startWhen: (first) => first.values.contractValue !== undefined || first.values.asksFee === true,
 
-  extract(text, awaiting, ctx, slots): Extraction {
-    const values: Slots = {};
+  extract(text, awaiting, ctx, slots) {
+    const values: Partial<JakonSlots> = {};
     const money = readMoney(text);
     const v = money.unlabelled[0] ?? money.wage ?? money.income;
     if (v !== undefined && v >= 1_000_000) values.contractValue = v;
@@ -49,7 +55,7 @@ export const jakonContribution: DialogDef = {
   },
 
   async complete(ctx, slots) {
-    const value = slots.contractValue as number;
+    const value = slots.contractValue;
     const rules = ctx.deps.kb.rules;
     const num = (k: string) => rules.num(k);
     const jkk = jakonJkkContribution(value, jakonTiersFrom(num));

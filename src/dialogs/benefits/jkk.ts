@@ -11,7 +11,7 @@ import { jkkDeathBenefit, jkkStmbBenefit, jkkTotalDisabilityBenefit } from '../.
 import { formatRupiah } from '../../calc/money.ts';
 import { formatPercent } from '../format.ts';
 import { rememberFacts, reusedWageNote, readWageAmount } from '../values.ts';
-import type { DialogDef, Extraction, Slots } from '../types.ts';
+import type { DialogDef, FollowUpSlots } from '../types.ts';
 
 /** A sentence of the benefits catalogue (knowledge/messages/benefits.yaml). */
 const m = (ctx: DialogContext, key: string, params?: Record<string, string | number>): string => ctx.deps.kb.message(`benefits.${key}`, ctx.lang, params);
@@ -36,18 +36,24 @@ function readKind(text: string): Kind | undefined {
   return undefined;
 }
 
-export const jkkBenefit: DialogDef = {
+/**
+ * The wage and which benefit (`kind`, a death when not said); whether the funeral costs were asked (`funeral`), a
+ * death was said (`death`), the wage was remembered (`reusedWage`).
+ */
+export type JkkSlots = FollowUpSlots & { kind?: Kind; wage: number; death?: boolean; funeral?: boolean; reusedWage?: boolean };
+
+export const jkkBenefit: DialogDef<JkkSlots> = {
   id: 'jkk_benefit',
   intent: 'jkk_info',
   title: 'dialogs.jkk_benefit',
   slots: [{ name: 'kind', optional: true }, { name: 'wage' }],
   whatIf: true,
   covers: ['jkk'],
-  transient: ['funeral', 'reusedWage', 'death', 'asksAmount'],
+  transient: ['funeral', 'reusedWage', 'death'],
   startWhen: (first) => first.values.kind === 'death' || (first.values.kind !== undefined && first.values.wage !== undefined),
 
-  extract(text, awaiting, ctx, slots): Extraction {
-    const values: Slots = {};
+  extract(text, awaiting, ctx, slots) {
+    const values: Partial<JkkSlots> = {};
     const said = readKind(text);
     const fromTopic = !said && !slots?.kind && ctx?.state.lastItem ? ITEM_KIND[ctx.state.lastItem] : undefined;
     if (said) values.kind = said;
@@ -57,7 +63,7 @@ export const jkkBenefit: DialogDef = {
     if (wage !== undefined) values.wage = wage;
     // "my salary is 6 million, how much exactly?" right after the STMB point: that point, for this wage.
     if (fromTopic && fromTopic !== 'death' && wage !== undefined) values.kind = fromTopic;
-    const kind = (values.kind ?? slots?.kind) as Kind | undefined;
+    const kind = values.kind ?? slots?.kind;
     const known = ctx?.state.facts?.wage;
     const mayReuse = kind === 'death' || AMOUNT.test(text);
     if (values.wage === undefined && awaiting === undefined && !slots?.wage && typeof known === 'number' && mayReuse) {
@@ -77,7 +83,7 @@ export const jkkBenefit: DialogDef = {
   },
 
   async complete(ctx, slots) {
-    const wage = slots.wage as number;
+    const wage = slots.wage;
     const p = ctx.deps.calc;
     const rp = formatRupiah;
     rememberFacts(ctx.state, { wage });

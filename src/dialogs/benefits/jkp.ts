@@ -7,7 +7,7 @@ import { jkpBenefit } from '../../calc/benefits.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatPercent } from '../format.ts';
 import { rememberFacts, reusedWageNote, readWageAmount } from '../values.ts';
-import type { DialogDef, Extraction, Slots } from '../types.ts';
+import type { DialogDef, FollowUpSlots } from '../types.ts';
 
 /** A sentence of the benefits catalogue (knowledge/messages/benefits.yaml). */
 const m = (ctx: DialogContext, key: string, params?: Record<string, string | number>): string => ctx.deps.kb.message(`benefits.${key}`, ctx.lang, params);
@@ -15,7 +15,10 @@ const m = (ctx: DialogContext, key: string, params?: Record<string, string | num
 /** "berapa", "dapat", "how much": the amount is asked, so a remembered wage applies. */
 const AMOUNT = /\b(berapa|brp|dapat|dapet|hitung|simulasi|how much|calculate|amount|get)\b/i;
 
-export const jkpAmount: DialogDef = {
+/** The last wage; whether it was remembered from earlier in the conversation. */
+export type JkpSlots = FollowUpSlots & { wage: number; reusedWage?: boolean };
+
+export const jkpAmount: DialogDef<JkpSlots> = {
   id: 'jkp_amount',
   intent: 'jkp_info',
   title: 'dialogs.jkp_amount',
@@ -26,8 +29,8 @@ export const jkpAmount: DialogDef = {
   resultAspects: ['amount', 'duration'],
   startWhen: (first) => first.values.wage !== undefined,
 
-  extract(text, awaiting, ctx, slots): Extraction {
-    const values: Slots = {};
+  extract(text, awaiting, ctx, slots) {
+    const values: Partial<JkpSlots> = {};
     const wage = readWageAmount(text);
     if (wage !== undefined) values.wage = wage;
     const known = ctx?.state.facts?.wage;
@@ -43,7 +46,7 @@ export const jkpAmount: DialogDef = {
   },
 
   async complete(ctx, slots) {
-    const wage = slots.wage as number;
+    const wage = slots.wage;
     const p = ctx.deps.calc;
     const r = jkpBenefit({ monthlyWage: wage, rule: 'pp6_2025' }, p);
     const old = jkpBenefit({ monthlyWage: wage, rule: 'pp37_2021' }, p);

@@ -7,7 +7,7 @@ import type { DialogContext } from '../context.ts';
 import { pmiExtensionFee, pmiFee, pmiFeesFrom } from '../../calc/pmi.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { readBareNumber, readMonths } from '../values.ts';
-import type { DialogDef, Extraction, Slots } from '../types.ts';
+import type { DialogDef, FollowUpSlots } from '../types.ts';
 
 /** A sentence of the benefits catalogue (knowledge/messages/benefits.yaml). */
 const m = (ctx: DialogContext, key: string, params?: Record<string, string | number>): string => ctx.deps.kb.message(`benefits.${key}`, ctx.lang, params);
@@ -16,7 +16,10 @@ const CALC_CUE = /\b(kontrak|contract|hitung|calculate|simulasi|bulan|months?|ta
 const EXTENSION = /\b(diperpanjang|perpanjang|perpanjangan|memperpanjang|extended|extension|extend|extending|renew(?:ed|al)?)\b/i;
 const ASKS_FEE = /\b(iuran|iurannya|biaya|bayar|berapa|brp|hitung|contribution|fee|cost|how much|calculate)\b/i;
 
-export const pmiContribution: DialogDef = {
+/** The contract length in months; an extension in months (`extension`); whether a fee was asked about a contract. */
+export type PmiSlots = FollowUpSlots & { months: number; extension?: number; asksFee?: boolean };
+
+export const pmiContribution: DialogDef<PmiSlots> = {
   id: 'pmi_contribution',
   intent: 'registration_pmi',
   title: 'dialogs.pmi_contribution',
@@ -26,8 +29,8 @@ export const pmiContribution: DialogDef = {
   transient: ['extension', 'asksFee'],
   startWhen: (first) => first.values.months !== undefined || first.values.asksFee === true,
 
-  extract(text, awaiting): Extraction {
-    const values: Slots = {};
+  extract(text, awaiting) {
+    const values: Partial<PmiSlots> = {};
     const m = readMonths(text) ?? (awaiting === 'months' ? readBareNumber(text) : undefined);
     if (m !== undefined && Number.isInteger(m) && m >= 1 && m <= 120) {
       if (EXTENSION.test(text) && awaiting !== 'months') values.extension = m;
@@ -49,7 +52,7 @@ export const pmiContribution: DialogDef = {
   },
 
   async complete(ctx, slots) {
-    const months = slots.months as number;
+    const months = slots.months;
     const lead = typeof slots.extension === 'number' ? extensionLine(ctx, slots.extension, months) : '';
     if (lead && slots.followUp) return { done: true, messages: [{ text: lead }] };
     const r = pmiFee(months, pmiFeesFrom((k) => ctx.deps.kb.rules.num(k)));

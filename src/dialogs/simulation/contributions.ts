@@ -9,7 +9,7 @@ import { bpuContribution, wageEarnerContribution, type RiskClass, type WageEarne
 import { formatRupiah } from '../../calc/money.ts';
 import { formatPercent, monthName } from '../format.ts';
 import { readMoney, rememberFacts, reusedWageNote, readWageAmount } from '../values.ts';
-import type { DialogDef, Extraction, Slots } from '../types.ts';
+import type { DialogDef, DialogDone, FollowUpSlots } from '../types.ts';
 
 /** A sentence of the contributions catalogue. */
 const m = (ctx: DialogContext, key: string, params?: Record<string, string | number>): string => ctx.deps.kb.message(`contributions.${key}`, ctx.lang, params);
@@ -33,6 +33,7 @@ const PROGRAMMES: [RegExp, Programme][] = [
   [/\b(jkk|kecelakaan kerja|work accident)\b/i, 'jkk'],
   [/\b(jkm|kematian|death benefit)\b/i, 'jkm'],
 ];
+type Party = 'worker' | 'employer';
 const readProgramme = (text: string): Programme | undefined => PROGRAMMES.find(([re]) => re.test(text))?.[1];
 
 const RISK_WORDS: [RegExp, RiskClass][] = [
@@ -63,13 +64,29 @@ function elliptical(text: string): boolean {
   return /\b(kalau|kalo|klo|yang|yg|aja|saja|doang|nya|and|what about|how about|only|just)\b/i.test(text) || words.length <= 2;
 }
 
+/**
+ * A wage earner's contributions: the wage and the risk class (very low when not said); which part is asked (the
+ * payer, a programme, the wage ceiling); whether the wage was remembered (`reusedWage`).
+ */
+export type ContributionSlots = FollowUpSlots & {
+  wage: number;
+  risk?: RiskClass;
+  party?: Party;
+  program?: Programme;
+  ceiling?: boolean;
+  reusedWage?: boolean;
+};
+
+/** A self-employed participant's declared income. */
+export type BpuSlots = { income: number };
+
 /** The line that answers the part asked, before the breakdown ('' when the whole breakdown was asked). */
-function partAsked(ctx: DialogContext, slots: Slots, r: WageEarnerContribution, since: string): string {
+function partAsked(ctx: DialogContext, slots: ContributionSlots, r: WageEarnerContribution, since: string): string {
   const rp = formatRupiah;
   const L = ctx.lang;
   const wage = r.wage;
-  const program = slots.program as Programme | undefined;
-  const party = slots.party as 'worker' | 'employer' | undefined;
+  const program = slots.program;
+  const party = slots.party;
   const name = program?.toUpperCase() ?? '';
   const p = ctx.deps.calc;
   if (slots.ceiling) {
@@ -101,8 +118,37 @@ function partAsked(ctx: DialogContext, slots: Slots, r: WageEarnerContribution, 
   return '';
 }
 
+/**
+ * The contributions of a wage earner for a wage, the part asked first; also the answer to "iuran saya berapa?"
+ * after a JHT simulation.
+ */
+export function contributionResult(ctx: DialogContext, slots: ContributionSlots): DialogDone {
+  const wage = slots.wage;
+  const risk = slots.risk ?? 'very_low';
+  const r = wageEarnerContribution({ monthlyWage: wage, riskClass: risk }, ctx.deps.calc);
+  const rp = formatRupiah;
+  rememberFacts(ctx.state, { wage });
+  const from = ctx.deps.calc.jpWageCeilingFrom;
+  const since = from ? `${monthName(from.month, ctx.lang)} ${from.year}` : '';
+  const reused = slots.reusedWage ? `${reusedWageNote(ctx, rp(wage))}\n` : '';
+  const lead = partAsked(ctx, slots, r, since);
+  const breakdown = m(ctx, 'breakdown', {
+    wage: rp(wage), jht_employer: rp(r.jht.employer), jht_worker: rp(r.jht.worker),
+    risk: m(ctx, `risk_${risk}`), jkk_rate: formatPercent(r.jkk.rate, ctx.lang), jkk: rp(r.jkk.employer), jkm: rp(r.jkm.employer),
+    jp_employer: rp(r.jp.employer), jp_worker: rp(r.jp.worker),
+    jp_cap_note: r.jp.cappedWage < wage ? m(ctx, 'jp_cap_note', { cap: rp(r.jp.cappedWage), since }) : '',
+    total_employer: rp(r.total.employer), total_worker: rp(r.total.worker),
+  });
+  // A follow-up about one part of a result already shown gets that part alone.
+  const text = slots.followUp && lead ? lead : reused + (lead ? `${lead}\n\n` : '') + breakdown;
+  return { done: true, messages: [{ text, buttons: [
+    { title: m(ctx, 'button_jht'), payload: 'dialog:jht_simulation' },
+    { title: m(ctx, 'button_pay'), payload: 'intent:payment_how' },
+  ] }] };
+}
+
 /** Contributions of a wage earner (PU) for a given wage, per program, employer vs worker share. */
-export const contributionRates: DialogDef = {
+export const contributionRates: DialogDef<ContributionSlots> = {
   id: 'contribution_rates',
   intent: 'contribution_rates',
   title: 'dialogs.contribution_rates',
@@ -112,8 +158,8 @@ export const contributionRates: DialogDef = {
   transient: ['party', 'program', 'ceiling', 'reusedWage'],
   startWhen: (first) => first.values.wage !== undefined,
 
-  extract(text, awaiting, ctx, slots): Extraction {
-    const values: Slots = {};
+  extract(text, awaiting, ctx, slots) {
+    const values: Partial<ContributionSlots> = {};
     const wage = readWageAmount(text);
     if (wage !== undefined) values.wage = wage;
     const risk = readRisk(text);
@@ -140,33 +186,12 @@ export const contributionRates: DialogDef = {
   },
 
   async complete(ctx, slots) {
-    const wage = slots.wage as number;
-    const risk = (slots.risk as RiskClass | undefined) ?? 'very_low';
-    const r = wageEarnerContribution({ monthlyWage: wage, riskClass: risk }, ctx.deps.calc);
-    const rp = formatRupiah;
-    rememberFacts(ctx.state, { wage });
-    const from = ctx.deps.calc.jpWageCeilingFrom;
-    const since = from ? `${monthName(from.month, ctx.lang)} ${from.year}` : '';
-    const reused = slots.reusedWage ? `${reusedWageNote(ctx, rp(wage))}\n` : '';
-    const lead = partAsked(ctx, slots, r, since);
-    const breakdown = m(ctx, 'breakdown', {
-      wage: rp(wage), jht_employer: rp(r.jht.employer), jht_worker: rp(r.jht.worker),
-      risk: m(ctx, `risk_${risk}`), jkk_rate: formatPercent(r.jkk.rate, ctx.lang), jkk: rp(r.jkk.employer), jkm: rp(r.jkm.employer),
-      jp_employer: rp(r.jp.employer), jp_worker: rp(r.jp.worker),
-      jp_cap_note: r.jp.cappedWage < wage ? m(ctx, 'jp_cap_note', { cap: rp(r.jp.cappedWage), since }) : '',
-      total_employer: rp(r.total.employer), total_worker: rp(r.total.worker),
-    });
-    // A follow-up about one part of a result already shown gets that part alone.
-    const text = slots.followUp && lead ? lead : reused + (lead ? `${lead}\n\n` : '') + breakdown;
-    return { done: true, messages: [{ text, buttons: [
-      { title: m(ctx, 'button_jht'), payload: 'dialog:jht_simulation' },
-      { title: m(ctx, 'button_pay'), payload: 'intent:payment_how' },
-    ] }] };
+    return contributionResult(ctx, slots);
   },
 };
 
 /** Contributions of a self-employed participant (BPU) by declared income. */
-export const contributionBpu: DialogDef = {
+export const contributionBpu: DialogDef<BpuSlots> = {
   id: 'contribution_bpu',
   intent: 'contribution_bpu',
   title: 'dialogs.contribution_bpu',
@@ -175,8 +200,8 @@ export const contributionBpu: DialogDef = {
   covers: ['bpu'],
   startWhen: (first) => first.values.income !== undefined,
 
-  extract(text): Extraction {
-    const values: Slots = {};
+  extract(text) {
+    const values: Partial<BpuSlots> = {};
     const money = readMoney(text);
     const income = money.income ?? money.wage ?? money.unlabelled[0];
     if (income !== undefined && income >= 100_000) values.income = income;
@@ -189,7 +214,7 @@ export const contributionBpu: DialogDef = {
   },
 
   async complete(ctx, slots) {
-    const income = slots.income as number;
+    const income = slots.income;
     const r = bpuContribution({ declaredIncome: income }, ctx.deps.calc);
     rememberFacts(ctx.state, { income });
     const rp = formatRupiah;

@@ -4,7 +4,7 @@ import { formatRupiah } from '../../calc/money.ts';
 import { formatMonths, formatPercent } from '../format.ts';
 import { implausibleWage, MAX_WAGE, MIN_WAGE, mentionsZeroBalance, readBareNumber, readMoney, readMonths, readPercent, rememberFacts, reusedWageNote } from '../values.ts';
 import type { Rules } from '../../knowledge/types.ts';
-import { ASKS_OWN_CONTRIBUTION, contributionRates } from './contributions.ts';
+import { ASKS_OWN_CONTRIBUTION, contributionResult } from './contributions.ts';
 
 /** Declared JHT returns by year from rules.yaml (returns.year / returns.prev_year and year-keyed variants). */
 export function declaredJhtReturns(rules: Rules): { year: number; rate: number }[] {
@@ -22,7 +22,7 @@ export function declaredJhtReturns(rules: Rules): { year: number; rate: number }
   }
   return [...out].map(([year, rate]) => ({ year, rate })).sort((a, b) => b.year - a.year);
 }
-import type { DialogDef, Extraction, Slots } from '../types.ts';
+import type { DialogDef } from '../types.ts';
 
 const MAX_MONTHS = 50 * 12;
 
@@ -34,16 +34,31 @@ const both = (ctx: DialogContext, key: string, params?: Record<string, string | 
 /** An example amount as the user would type it ("5 juta", "5 million"). */
 const millions = (ctx: DialogContext, n: number): string => (ctx.lang === 'en' ? `${n} million` : `${n} juta`);
 
+/**
+ * The wage and the period in months; the starting balance (Rp0 when not said) and a yearly return (the one of
+ * the rules when not said, `growthYear` when it is a declared one); whether the wage was remembered; `ask`: the
+ * contributions for the wage are asked instead ("iuran saya berapa?" after a result).
+ */
+export type JhtSlots = {
+  wage: number;
+  months: number;
+  balance?: number;
+  growth?: number;
+  growthYear?: number;
+  reusedWage?: boolean;
+  ask?: 'contribution';
+};
+
 /** JHT balance simulation: asks for the wage and the years; the starting balance is optional (Rp0). */
-export const jhtSimulation: DialogDef = {
+export const jhtSimulation: DialogDef<JhtSlots> = {
   id: 'jht_simulation',
   intent: 'jht_simulation',
   title: 'dialogs.jht_simulation',
   slots: [{ name: 'wage' }, { name: 'months' }, { name: 'balance', optional: true }, { name: 'growth', optional: true }, { name: 'growthYear', optional: true }],
   whatIf: true,
 
-  extract(text, awaiting, ctx, slots): Extraction {
-    const values: Slots = {};
+  extract(text, awaiting, ctx, slots) {
+    const values: Partial<JhtSlots> = {};
     // Optional: another yearly return ("hasil pengembangan 6%"), or the latest declared one.
     const t = text.toLowerCase();
     if (/(hasil pengembangan|pengembangan|\b(pakai|pake|gunakan|use) (the )?hasil\b|bunga|imbal hasil|return|growth|interest)/.test(t)) {
@@ -105,11 +120,11 @@ export const jhtSimulation: DialogDef = {
   async complete(ctx, slots) {
     if (slots.ask === 'contribution') {
       delete slots.ask;
-      return contributionRates.complete(ctx, { wage: slots.wage, reusedWage: true });
+      return contributionResult(ctx, { wage: slots.wage, reusedWage: true });
     }
     const p = ctx.deps.calc;
-    const wage = slots.wage as number, months = slots.months as number, balance = (slots.balance as number | undefined) ?? 0;
-    const growthRate = (slots.growth as number | undefined) ?? p.jhtGrowth;
+    const wage = slots.wage, months = slots.months, balance = slots.balance ?? 0;
+    const growthRate = slots.growth ?? p.jhtGrowth;
     const r = simulateJht({ monthlyWage: wage, months, initialBalance: balance, annualGrowth: growthRate }, p);
     rememberFacts(ctx.state, { wage, years: Math.round(months / 12) });
     const latestDeclared = declaredJhtReturns(ctx.deps.kb.rules)[0];

@@ -2,11 +2,11 @@ import { jpBenefitFormula, simulateJp } from '../../calc/jp.ts';
 import { wageEarnerContribution } from '../../calc/contributions.ts';
 import { formatRupiah } from '../../calc/money.ts';
 import { formatDate, formatMonths, formatPercent, monthName } from '../format.ts';
-import { implausibleWage, MAX_WAGE, MIN_WAGE, readBirthDate, readJoined, readMoney, readPercent, rememberFacts, reusedWageNote } from '../values.ts';
+import { implausibleWage, MAX_WAGE, MIN_WAGE, readBirthDate, readJoined, readMoney, readPercent, rememberFacts, reusedWageNote, type BirthDateRead } from '../values.ts';
 
 /** JP exists since July 2015: no contribution month before it. */
 const JP_START = '2015-07';
-import type { DialogCompletion, DialogDef, Extraction, Slots } from '../types.ts';
+import type { DialogDef, DialogDone } from '../types.ts';
 import type { DialogContext } from '../context.ts';
 
 /** A sentence of the simulations catalogue (knowledge/messages/simulations.yaml), in the turn's language or in both. */
@@ -16,7 +16,7 @@ const both = (ctx: DialogContext, key: string): { id: string; en: string } => ({
 });
 
 /** The monthly JP contribution (employer + worker) for a wage. */
-function contributionReply(ctx: DialogContext, wage: number, reusedWage: boolean): DialogCompletion {
+function contributionReply(ctx: DialogContext, wage: number, reusedWage: boolean): DialogDone {
     rememberFacts(ctx.state, { wage });
     const c = wageEarnerContribution({ monthlyWage: wage, riskClass: 'very_low' }, ctx.deps.calc).jp;
     const rp = formatRupiah;
@@ -34,8 +34,26 @@ function contributionReply(ctx: DialogContext, wage: number, reusedWage: boolean
     ] }] };
 }
 
+/**
+ * The wage and the birth date ("YYYY-MM-DD"; `birthYearOnly` when only the year was said: mid-year is assumed);
+ * the yearly raise (0 when not said), since when the user contributes (`joined`: "YYYY-MM", or 'now' for "baru
+ * ikut"), the age the user stops contributing at (`stopAge`); whether the wage or birth date was remembered;
+ * `ask`: the JP contribution for the wage is asked instead ("iuran JP saya berapa?" after a result).
+ */
+export type JpSlots = {
+  wage: number;
+  birthDate: string;
+  birthYearOnly?: boolean;
+  raise?: number;
+  joined?: string;
+  stopAge?: number;
+  reusedWage?: boolean;
+  reusedBirth?: boolean;
+  ask?: 'contribution';
+};
+
 /** JP pension estimate: asks for the wage and the birth date; the yearly raise is optional (0%). */
-export const jpSimulation: DialogDef = {
+export const jpSimulation: DialogDef<JpSlots> = {
   id: 'jp_simulation',
   intent: 'jp_simulation',
   title: 'dialogs.jp_simulation',
@@ -52,8 +70,8 @@ export const jpSimulation: DialogDef = {
     return contributionReply(ctx, slots.wage, slots.reusedWage === true);
   },
 
-  extract(text, awaiting, ctx, slots): Extraction {
-    const values: Slots = {};
+  extract(text, awaiting, ctx, slots) {
+    const values: Partial<JpSlots> = {};
     // "eh salah, lahirnya 1992" after a birth date is known: the year changes, day and month stay.
     const yearOnly = /\b(?:lahir\w*|born)\s+(?:(?:saya|aku|gue|gw|sy|in|tahun|thn|th)\s+)*((?:19|20)\d\d)\b(?![-/.]\d)/i.exec(text);
     if (yearOnly && typeof slots.birthDate === 'string' && !readBirthDate(text, ctx.deps.now()).iso) {
@@ -73,7 +91,7 @@ export const jpSimulation: DialogDef = {
     const joined = readJoined(text, ctx.deps.now());
     if (joined) values.joined = joined;
     // "sejak Maret 2018" is a join date, not a birth date.
-    const birth = joined && !/\b(lahir|born|birth)/i.test(text) ? { invalid: false } as { iso?: string; invalid: boolean } : readBirthDate(text, ctx.deps.now());
+    const birth: BirthDateRead = joined && !/\b(lahir|born|birth)/i.test(text) ? { invalid: false } : readBirthDate(text, ctx.deps.now());
     if (birth.iso && values.birthDate === undefined) {
       values.birthDate = birth.iso;
       values.birthYearOnly = false;
@@ -113,10 +131,10 @@ export const jpSimulation: DialogDef = {
   async complete(ctx, slots) {
     if (slots.ask === 'contribution') {
       delete slots.ask;
-      return contributionReply(ctx, slots.wage as number, true);
+      return contributionReply(ctx, slots.wage, true);
     }
     const L = ctx.lang;
-    const wage = slots.wage as number, birthDate = slots.birthDate as string, raise = (slots.raise as number | undefined) ?? 0;
+    const wage = slots.wage, birthDate = slots.birthDate, raise = slots.raise ?? 0;
     rememberFacts(ctx.state, { wage, birthDate });
     const nowDate = new Date(ctx.deps.now());
     const nowMonth = new Date(ctx.deps.now() + 7 * 3600_000).toISOString().slice(0, 7);

@@ -3,7 +3,7 @@ import { classify, type DialogContext } from '../context.ts';
 import type { OutMessage } from '../../core/types.ts';
 import { formatDate } from '../format.ts';
 import { readContact, readTicket } from '../values.ts';
-import type { DialogDef, Extraction, Slots } from '../types.ts';
+import type { DialogDef } from '../types.ts';
 import { statusErrorKind, unavailableMessage } from './errors.ts';
 
 /** A sentence of the complaints catalogue (knowledge/messages/complaints.yaml). */
@@ -51,14 +51,17 @@ async function filingAllowed(ctx: DialogContext, contact: string): Promise<{ ok:
   return { ok: true };
 }
 
+/** The ticket number, upper case (ADU-YYYYMMDD-NNNN). */
+export type TrackSlots = { ticket: string };
+
 /** Track a complaint by its ticket number ADU-YYYYMMDD-NNNN (in the message, or asked for). */
-export const complaintTrack: DialogDef = {
+export const complaintTrack: DialogDef<TrackSlots> = {
   id: 'complaint_track',
   intent: 'complaint_track',
   title: 'dialogs.complaint_track',
   slots: [{ name: 'ticket' }],
 
-  extract(text, awaiting, ctx): Extraction {
+  extract(text, awaiting, ctx) {
     const t = readTicket(text);
     if (t) return { values: { ticket: t } };
     // "status tiket itu", "that ticket": the ticket filed in this conversation
@@ -77,7 +80,7 @@ export const complaintTrack: DialogDef = {
   },
 
   async complete(ctx, slots) {
-    const ticket = slots.ticket as string;
+    const ticket = slots.ticket;
     const allowed = await lookupAllowed(ctx);
     if (!allowed.ok)
       return { done: true, messages: [{ text: m(ctx, 'lookups_limited', { minutes: minutes(allowed.retryAfterSeconds) }) }] };
@@ -129,15 +132,21 @@ function readCategory(text: string): string | undefined {
   return CATEGORIES.find((c) => c.match.test(t))?.value;
 }
 
+/**
+ * The category (a `value` of CATEGORIES), the description and the contact (phone or e-mail); the complaint told in
+ * the first message (`draft`), and whether the description is that draft (`descriptionFromDraft`).
+ */
+export type ComplaintSlots = { category: string; description: string; contact: string; draft?: string; descriptionFromDraft?: boolean };
+
 /** File a complaint: category → description → contact → confirmation → ticket. */
-export const complaintCreate: DialogDef = {
+export const complaintCreate: DialogDef<ComplaintSlots> = {
   id: 'complaint_create',
   intent: 'complaint_create',
   title: 'dialogs.complaint_create',
   slots: [{ name: 'category' }, { name: 'description' }, { name: 'contact' }],
 
-  extract(text, awaiting, ctx, slots): Extraction {
-    const values: Slots = {};
+  extract(text, awaiting, ctx, slots) {
+    const values: Partial<ComplaintSlots> = {};
     const trimmed = text.trim();
     if (awaiting === undefined) {
       const draft = draftFrom(trimmed);
@@ -189,7 +198,7 @@ export const complaintCreate: DialogDef = {
 
   confirm(ctx, slots) {
     return [{
-      text: m(ctx, 'summary', { category: categoryTitle(ctx, slots.category), description: shorten(String(slots.description)), contact: String(slots.contact) }),
+      text: m(ctx, 'summary', { category: categoryTitle(ctx, slots.category), description: shorten(slots.description), contact: slots.contact }),
       buttons: [
         { title: m(ctx, 'submit_button'), payload: 'ya' },
         { title: m(ctx, 'change_button'), payload: 'tidak' },
@@ -199,7 +208,7 @@ export const complaintCreate: DialogDef = {
   },
 
   async complete(ctx, slots) {
-    const allowed = await filingAllowed(ctx, slots.contact as string);
+    const allowed = await filingAllowed(ctx, slots.contact);
     if (!allowed.ok)
       return { done: true, messages: [{ text: m(ctx, 'filing_limited', { hours: Math.ceil(allowed.retryAfterSeconds / 3600) }) }] };
     try {
@@ -207,7 +216,7 @@ export const complaintCreate: DialogDef = {
       // between filing and replying gets the first ticket back instead of filing a second complaint.
       const idempotencyKey = createHash('sha256').update(`${ctx.input.conversationId}:${ctx.state.dialog?.startedAt ?? ''}`).digest('hex');
       const { ticket } = await ctx.deps.status.createComplaint(
-        { category: slots.category as string, description: slots.description as string, contact: slots.contact as string },
+        { category: slots.category, description: slots.description, contact: slots.contact },
         idempotencyKey,
       );
       ctx.state.facts = { ...ctx.state.facts, ticket };
@@ -227,7 +236,7 @@ export const complaintCreate: DialogDef = {
   },
 };
 
-function categoryTitle(ctx: DialogContext, value: unknown): string {
+function categoryTitle(ctx: DialogContext, value: string | undefined): string {
   const known = CATEGORIES.find((c) => c.value === value);
   return known ? m(ctx, known.title) : String(value);
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DialogContext } from '../context.ts';
 import type { OutMessage } from '../../core/types.ts';
 import { readBirthDate, readIdentifier } from '../values.ts';
-import type { DialogCompletion, DialogDef, Extraction, Slots } from '../types.ts';
+import type { DialogCompletion, DialogDef } from '../types.ts';
 import { statusErrorKind, unavailableMessage } from './errors.ts';
 import { StatusApiError } from '../../status/errors.ts';
 
@@ -64,6 +64,12 @@ interface PendingChallenge {
 }
 
 /**
+ * The KPJ/NIK (`identifier`) and the birth date ("YYYY-MM-DD"); the one-time code typed (`code`), the code sent
+ * (`challenge`), and "kirim ulang" (`resend`).
+ */
+export type VerifiedSlots = { identifier: string; birthDate: string; code?: string; challenge?: PendingChallenge; resend?: boolean };
+
+/**
  * A dialog that needs a verified participant, with two factors: KPJ/NIK and birth date (no secret: a NIK
  * encodes the birth date), then the one-time code the agency sends to the phone registered with it. Only then
  * `show` runs with the participant token. The code can be resent after 60 s; 3 wrong codes end the challenge;
@@ -75,8 +81,8 @@ export function verifiedDialog(spec: {
   /** The catalogue key of its name (knowledge/messages/dialogs.yaml). */
   title: string;
   show(ctx: DialogContext, token: string, displayName: string): Promise<OutMessage[]>;
-}): DialogDef {
-  async function run(ctx: DialogContext, token: string, displayName: string): Promise<DialogCompletion> {
+}): DialogDef<VerifiedSlots> {
+  async function run(ctx: DialogContext, token: string, displayName: string): Promise<DialogCompletion<VerifiedSlots>> {
     try {
       return { done: true, messages: await spec.show(ctx, token, displayName) };
     } catch (e) {
@@ -101,13 +107,13 @@ export function verifiedDialog(spec: {
   }
 
   /** First factor: identifier + birth date; on a match a code goes to the registered phone. */
-  async function sendCode(ctx: DialogContext, slots: Slots, resend: boolean): Promise<DialogCompletion> {
+  async function sendCode(ctx: DialogContext, slots: VerifiedSlots, resend: boolean): Promise<DialogCompletion<VerifiedSlots>> {
     const wait = await sourceAllowed(ctx);
     if (wait !== undefined)
       return { done: true, messages: [{ text: m(ctx, 'verify_limited', { minutes: Math.ceil(wait / 60) }) }] };
     try {
-      const c = await ctx.deps.status.verify(slots.identifier as string, slots.birthDate as string);
-      slots.challenge = { id: c.challengeId, maskedPhone: c.maskedPhone, sentAt: ctx.deps.now(), for: `${String(slots.identifier)}|${String(slots.birthDate)}` } satisfies PendingChallenge;
+      const c = await ctx.deps.status.verify(slots.identifier, slots.birthDate);
+      slots.challenge = { id: c.challengeId, maskedPhone: c.maskedPhone, sentAt: ctx.deps.now(), for: `${slots.identifier}|${slots.birthDate}` };
       delete slots.code;
       const intro = resend ? [{ text: m(ctx, 'code_resent') }] : [];
       return { done: false, clear: [], awaiting: 'code', messages: [...intro, ...askCode(ctx, c.maskedPhone)] };
@@ -122,9 +128,8 @@ export function verifiedDialog(spec: {
     }
   }
 
-  /** Second factor: the one-time code. */
-  async function checkCode(ctx: DialogContext, slots: Slots, pending: PendingChallenge): Promise<DialogCompletion> {
-    const code = slots.code as string;
+  /** Second factor: the one-time code typed (`code`, taken out of the slots). */
+  async function checkCode(ctx: DialogContext, slots: VerifiedSlots, pending: PendingChallenge, code: string): Promise<DialogCompletion<VerifiedSlots>> {
     delete slots.code;
     try {
       const v = await ctx.deps.status.verifyOtp(pending.id, code);
@@ -164,8 +169,8 @@ export function verifiedDialog(spec: {
       return v ? run(ctx, v.token, v.displayName) : undefined;
     },
 
-    extract(text, awaiting, ctx): Extraction {
-      const values: Slots = {};
+    extract(text, awaiting, ctx) {
+      const values: Partial<VerifiedSlots> = {};
       if (awaiting === 'code') {
         // While a code is awaited, six digits are the code (never a date or a number), and "kirim ulang" asks again.
         const code = text.match(/(?<!\d)\d{6}(?!\d)/)?.[0];
@@ -187,13 +192,13 @@ export function verifiedDialog(spec: {
     },
 
     prompt(slot, ctx, slots, reprompt) {
-      if (slot === 'code') return askCode(ctx, (slots.challenge as PendingChallenge | undefined)?.maskedPhone);
+      if (slot === 'code') return askCode(ctx, slots.challenge?.maskedPhone);
       return slot === 'identifier' ? askIdentifier(ctx, reprompt) : askBirthDate(ctx, reprompt);
     },
 
     async complete(ctx, slots) {
-      const sentFor = `${String(slots.identifier)}|${String(slots.birthDate)}`;
-      const pending = (slots.challenge as PendingChallenge | undefined)?.for === sentFor ? (slots.challenge as PendingChallenge) : undefined;
+      const sentFor = `${slots.identifier}|${slots.birthDate}`;
+      const pending = slots.challenge?.for === sentFor ? slots.challenge : undefined;
       if (pending && slots.resend) {
         delete slots.resend;
         const wait = Math.ceil((pending.sentAt + RESEND_AFTER_MS - ctx.deps.now()) / 1000);
@@ -201,7 +206,7 @@ export function verifiedDialog(spec: {
           return { done: false, clear: [], awaiting: 'code', messages: [{ text: m(ctx, 'resend_wait', { seconds: wait, phone: pending.maskedPhone }) }] };
         return sendCode(ctx, slots, true);
       }
-      if (pending && typeof slots.code === 'string') return checkCode(ctx, slots, pending);
+      if (pending && typeof slots.code === 'string') return checkCode(ctx, slots, pending, slots.code);
       // Asked again (e.g. after a 5-digit answer): the code already sent stands.
       if (pending) return { done: false, clear: [], awaiting: 'code', messages: askCode(ctx, pending.maskedPhone) };
       return sendCode(ctx, slots, false);
