@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startService, type Service } from '../helpers/service.ts';
-import { FOLLOW_UPS, IDENTITY, MULTI_PART, QUESTION_ASKED, type Scenario } from './scenarios.ts';
+import { FOLLOW_UPS, IDENTITY, MULTI_PART, OWN_NUMBERS, QUESTION_ASKED, type Scenario } from './scenarios.ts';
 
 let svc: Service;
 beforeAll(async () => {
@@ -40,5 +40,6 @@ const table = (title: string, list: Scenario[]) =>
 
 table('#10.1 follow-ups keep the topic', FOLLOW_UPS);
 table('#10.2 the answer to the question asked', QUESTION_ASKED);
+table('the user\'s own numbers in the next question', OWN_NUMBERS);
 table('#10.6 multi-part messages and repair', MULTI_PART);
 table('#10.7 identity only on a clear cue', IDENTITY);

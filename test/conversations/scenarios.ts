@@ -78,6 +78,33 @@ export const QUESTION_ASKED: Scenario[] = [
     turns: [{ say: 'klaim jkm berapa lama cair?', expectIntent: 'jkm_claim', expectText: /3 hari/, notText: /Buku nikah/ }] },
   { name: 'JHT online, English', lang: 'en', wired: true, todo: 'kb.item + kb.replyItem in answerFromKnowledge',
     turns: [{ say: 'can I claim JHT online?', expectText: /^Yes, you can\./ }] },
+  { name: 'after a layoff: when can my JHT be paid out', lang: 'id', wired: true,
+    turns: [
+      { say: 'min saya kena phk bulan lalu' },
+      { say: 'jht saya bisa cair kapan', expectIntent: 'jht_claim_how', expectText: /masa tunggu 1 bulan/, notText: /Ada 3 cara klaim/ },
+      { say: 'cairnya kapan', expectIntent: 'jht_claim_how', expectText: /masa tunggu 1 bulan/ },
+    ] },
+  { name: 'a ride-hailing driver asks whether they can join', lang: 'id', wired: true,
+    turns: [
+      { say: 'aku freelance ojol, bisa ikut bpjs ga', expectIntent: 'registration_bpu', expectText: /^Bisa\..*BPU/ },
+      { say: 'dapat program apa aja', expectText: /JP dan JKP tidak tersedia/ },
+    ] },
+];
+
+/** The user's own numbers carried into the next question (needs the dialogs: through the bot only). */
+export const OWN_NUMBERS: Scenario[] = [
+  { name: "the employer's part of my own wage, then another wage (English)", lang: 'en', wired: true,
+    turns: [
+      { say: 'my salary is 6 million, how much are my bpjs contributions', expectText: /Rp6\.000\.000/ },
+      { say: "and the company's part?", expectText: /Paid by the employer.*Rp374\.400/s },
+      { say: 'what about 8 million?', expectText: /Rp8\.000\.000.*Rp296\.000/s },
+    ] },
+  { name: "the employer's share of my own wage ('perusahaannya')", lang: 'id', wired: true,
+    turns: [
+      { say: 'gaji saya 6 juta, iuran bpjs tk saya berapa sebulan', expectText: /Rp6\.000\.000/ },
+      { say: 'bagian perusahaannya berapa', expectText: /ditanggung perusahaan.*Rp374\.400/s },
+      { say: 'kalau perusahaannya yang bayar jp berapa', expectText: /Rp120\.000/ },
+    ] },
 ];
 
 export const MULTI_PART: Scenario[] = [

@@ -15,7 +15,7 @@ import type { DialogDef, DialogDone, FollowUpSlots } from '../types.ts';
 const m = (ctx: DialogContext, key: string, params?: Record<string, string | number>): string => ctx.deps.kb.message(`contributions.${key}`, ctx.lang, params);
 
 /** "yang ditanggung perusahaan berapa?": the employer's share is what is asked. */
-const EMPLOYER = /\b(perusahaan|pemberi kerja|kantor|majikan|bos|employer|company)\b/i;
+const EMPLOYER = /\b(perusahaan|pemberi kerja|kantor|majikan|bos)(nya)?\b|\b(employer|company)('s)?\b/i;
 const ASKS_SHARE = /\b(tanggung|ditanggung|bayar|dibayar|bagian|bagiannya|porsi|share|part|pays?|paid|covers?|berapa|how much)\b/i;
 /** "dipotong dari gaji saya", "comes out of my salary": the worker's own deduction is what is asked. */
 const WORKER = /\b(dipotong|potong|potongan|terpotong|deducted|deduction|i pay myself|pay myself|do i pay|i pay|comes? out of|taken from|from my (pay|salary|wage)|bagian saya|porsi saya|yang saya bayar|saya bayar|my (own )?(part|share))\b/i;
