@@ -36,6 +36,10 @@ export function followUp(ctx: RouteContext, nlu?: NluResult): Resolved | undefin
   }
   // A confident request for an action ("status klaim saya", "hitung pensiun saya") is not a follow-up of the topic.
   if (t.variant) return { intent: t.intent };
+  // A short message that names another topic itself and is confidently about it ("i don't have the jmo app" during
+  // the JHT balance check) is that topic, not a point of the conversation's programme.
+  const own = nlu?.outcome === 'answer' && nlu.confidence >= INTERRUPT_CONFIDENCE && nlu.intent !== t.intent ? ctx.deps.router.catalog.meta(nlu.intent)?.program : undefined;
+  if (t.kept && own && own !== t.program && new RegExp(`\\b${own}\\b`, 'i').test(topicText(ctx))) return { intent: nlu!.intent };
   // (A dialog of another benefit programme, in a message that names none, is the classifier guessing the topic: the
   // conversation's programme stands, "terus bayarnya sekaligus?" about migrant workers is not the BPU calculator.)
   const otherProgramme = (p?: string) => ctx.deps.router.catalog.isProgramme(p) && p !== t.program && !namedInMessage(p);

@@ -53,6 +53,12 @@ describe('conversations that hold together', () => {
 
   it('[id] a typed choice picks the menu button', () => talk([['menu', /JHT/], ['yang pertama', /JHT/, FALLBACK]]));
 
+  it('[en] the JMO app named during the balance check is about the app, not a JHT claim channel; then the check resumes', () =>
+    talk([['hi, how do i check my jht balance', /KPJ|NIK/], ['i dont have the jmo app', /JMO \(Jamsostek Mobile\).*KPJ/s, /A JHT claim can be made online/]]));
+
+  it('[id] the JKM requirements typed in slang after the JKM benefits', () =>
+    talk([['klo mninggal ahli waris dpt apa', /Jaminan Kematian/], ['syrtnya apa aj', /akta kematian/i, /Maksud Anda/]]));
+
   it('[en] a repair at a slot prompt apologises instead of reading it as a KPJ', () =>
-    talk([['check the status of my claim', /KPJ|NIK/], ["that's not what I meant", /sorry/i, /does not look right/i]]));
+    talk([['check the status of my claim', /KPJ|NIK/], ["that's not what I meant", /sorry/i, /could not find a valid|does not look right/i]]));
 });
