@@ -62,6 +62,8 @@ describe('conversations that hold together', () => {
   it('[en] JKK: the wage while unable to work, then my own wage computes it', () =>
     talk([['what is jkk', /JKK/], ['how much is the compensation if i cant work', /unable to work.*100%/s, /heirs receive/], ['my salary is 5 million', /Rp5\.000\.000 a month.*Rp2\.500\.000/s]]));
 
+  it('[id] a lost membership card: the digital card in JMO', () => talk([['min kartu kpj saya hilang', /kartu peserta digital.*JMO/s]]));
+
   it('[en] a repair at a slot prompt apologises instead of reading it as a KPJ', () =>
     talk([['check the status of my claim', /KPJ|NIK/], ["that's not what I meant", /sorry/i, /could not find a valid|does not look right/i]]));
 });
