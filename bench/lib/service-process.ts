@@ -1,12 +1,15 @@
 /** A real service process (`node --import tsx src/server.ts`) for benchmarks: start, wait for /readyz, memory, stop. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 
 export interface ServiceProcess {
   readonly name: string;
   readonly port: number;
   readonly url: string;
   readonly pid: number;
+  /** Milliseconds from spawn to the first /readyz 200 (as precise as the poll interval). */
+  readonly readyMs: number;
   alive(): boolean;
   /** Resident set size in bytes, from /proc/<pid>/status (0 when unreadable). */
   rss(): number;
@@ -37,10 +40,21 @@ const r = await call('Runtime.evaluate', { expression: 'JSON.stringify(process.m
 console.log(r.result.result.value);
 ws.close();`;
 
-export async function startServiceProcess(name: string, port: number, env: Record<string, string>, opts: { cwd?: string; inspect?: boolean; nodeArgs?: string[] } = {}): Promise<ServiceProcess> {
+/**
+ * `opts.entry`: what to run; by default the TypeScript source through tsx (`--import tsx src/server.ts`), or
+ * `['dist/src/server.js']` for the compiled build (`npm run build`) as the container runs it.
+ * `opts.pollMs`: how often /readyz is polled (200 ms by default; 10 ms to time the start-up).
+ */
+export async function startServiceProcess(
+  name: string,
+  port: number,
+  env: Record<string, string>,
+  opts: { cwd?: string; inspect?: boolean; nodeArgs?: string[]; entry?: string[]; pollMs?: number } = {},
+): Promise<ServiceProcess> {
   const cwd = opts.cwd ?? process.cwd();
+  const started = performance.now();
   // The inspector listens on a random loopback port; its URL is read from stderr.
-  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...(opts.inspect ? ['--inspect=127.0.0.1:0'] : []), '--import', 'tsx', 'src/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...(opts.inspect ? ['--inspect=127.0.0.1:0'] : []), ...(opts.entry ?? ['--import', 'tsx', 'src/server.ts'])], {
     cwd,
     env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,11 +70,15 @@ export async function startServiceProcess(name: string, port: number, env: Recor
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
+  let readyMs = NaN;
   const svc: ServiceProcess = {
     name,
     port,
     url,
     pid: child.pid ?? -1,
+    get readyMs() {
+      return readyMs;
+    },
     alive: () => child.exitCode === null && child.signalCode === null,
     rss() {
       try {
@@ -106,8 +124,11 @@ export async function startServiceProcess(name: string, port: number, env: Recor
   while (Date.now() < deadline) {
     if (!svc.alive()) throw new Error(`${name} exited during start-up: ${svc.tail()}`);
     const ok = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 200, () => false);
-    if (ok) return svc;
-    await sleep(200);
+    if (ok) {
+      readyMs = performance.now() - started;
+      return svc;
+    }
+    await sleep(opts.pollMs ?? 200);
   }
   await svc.stop();
   throw new Error(`${name} not ready (/readyz) within 60 s: ${svc.tail()}`);
