@@ -23,7 +23,7 @@ const conversations = Number(arg('conversations', '10000'));
 const connections = Number(arg('connections', '50'));
 const starts = Number(arg('starts', '3'));
 const entryArg = arg('entry', 'tsx');
-const entry = entryArg === 'dist' ? ['dist/src/server.js'] : undefined;
+const dist = entryArg === 'dist';
 const MB = (b: number) => (b / 1024 / 1024).toFixed(1);
 const env = { RATE_LIMIT_PER_MINUTE: '0', SESSION_RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', METRICS_PORT: '0' };
 
@@ -32,7 +32,7 @@ console.log(`memory of the service (${entryArg === 'dist' ? 'node dist/src/serve
 // 1. Start-up: spawn → /readyz 200, polled every 10 ms, over separate starts; RSS read at that moment.
 const readies: { ms: number; rss: number }[] = [];
 for (let k = 0; k < starts; k++) {
-  const s = await startServiceProcess(`start-${k}`, await freePort(), env, { entry, pollMs: 10 });
+  const s = await startServiceProcess(`start-${k}`, await freePort(), env, { dist, pollMs: 10 });
   readies.push({ ms: s.readyMs, rss: s.rss() });
   await s.stop();
 }
@@ -43,7 +43,7 @@ console.log(`ready (spawn → /readyz 200): median ${byMs[mid]!.ms.toFixed(0)} m
 console.log(`RSS at ready: median ${MB(byRss[mid]!.rss)} MB (runs: ${readies.map((r) => MB(r.rss)).join(', ')} MB)`);
 
 // 2. Idle conversations: forced GC at ready, N single-turn conversations, forced GC again.
-const svc = await startServiceProcess('memory', await freePort(), env, { entry, inspect: true, pollMs: 10 });
+const svc = await startServiceProcess('memory', await freePort(), env, { dist, inspect: true, pollMs: 10 });
 try {
   const rssAtReady = svc.rss();
   const before = await svc.liveMemory();

@@ -41,20 +41,20 @@ console.log(r.result.result.value);
 ws.close();`;
 
 /**
- * `opts.entry`: what to run; by default the TypeScript source through tsx (`--import tsx src/server.ts`), or
- * `['dist/src/server.js']` for the compiled build (`npm run build`) as the container runs it.
+ * Runs src/server.ts through tsx (by way of bench/lib/jessi-server.ts); `opts.dist`: the compiled build instead
+ * (`npm run build` first; dist/src/server.js, as the container runs it, plain JavaScript).
  * `opts.pollMs`: how often /readyz is polled (200 ms by default; 10 ms to time the start-up).
  */
 export async function startServiceProcess(
   name: string,
   port: number,
   env: Record<string, string>,
-  opts: { cwd?: string; inspect?: boolean; nodeArgs?: string[]; entry?: string[]; pollMs?: number } = {},
+  opts: { cwd?: string; inspect?: boolean; nodeArgs?: string[]; dist?: boolean; pollMs?: number } = {},
 ): Promise<ServiceProcess> {
   const cwd = opts.cwd ?? process.cwd();
   const started = performance.now();
   // The inspector listens on a random loopback port; its URL is read from stderr.
-  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...(opts.inspect ? ['--inspect=127.0.0.1:0'] : []), ...(opts.entry ?? ['--import', 'tsx', 'src/server.ts'])], {
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...(opts.inspect ? ['--inspect=127.0.0.1:0'] : []), ...(opts.dist ? ['bench/lib/jessi-dist.mjs'] : ['--import', 'tsx', 'bench/lib/jessi-server.ts'])], {
     cwd,
     env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,6 +67,7 @@ export async function startServiceProcess(
     lines.push(...text.split('\n').filter(Boolean));
     if (lines.length > 20) lines.splice(0, lines.length - 20);
   };
+  child.once('exit', (code, signal) => lines.push(`(exited: code ${code}, signal ${signal})`));
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
