@@ -117,8 +117,8 @@ export function handoffRouting(opts: { afterMisses: number }): Middleware<RouteC
     const missed = ctx.outcome === 'fallback';
     ctx.state.misses = missed ? (ctx.state.misses ?? 0) + 1 : 0;
     if (!ctx.state.misses) delete ctx.state.misses;
-    const open = ctx.input.handoffDesk === 'channel' || ctx.deps.kb.schedule.isOpen(ctx.deps.now());
-    if (desk && missed && opts.afterMisses > 0 && (ctx.state.misses ?? 0) >= opts.afterMisses && open) {
+    const open = () => ctx.input.handoffDesk === 'channel' || ctx.deps.kb.schedule.isOpen(ctx.deps.now());
+    if (desk && missed && opts.afterMisses > 0 && (ctx.state.misses ?? 0) >= opts.afterMisses && open()) {
       delete ctx.state.misses;
       ctx.out = [];
       await startHandoff(ctx, 'misunderstood', ctx.intent?.confidence ?? 0);
