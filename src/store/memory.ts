@@ -2,7 +2,7 @@ import { LockTimeoutError, type Store } from './types.ts';
 
 const ABOVE_LATIN1 = /[\u0100-\uffff]/;
 const ALL_ABOVE_LATIN1 = /[\u0100-\uffff]/g;
-const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /**
  * A value as JSON text held in one byte per character: V8 keeps a string with any character above U+00FF (an
@@ -13,7 +13,7 @@ const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0'
 function encode(value: unknown): string {
   const json = JSON.stringify(value);
   if (json === undefined || !ABOVE_LATIN1.test(json)) return json;
-  return Buffer.from(json.replace(ALL_ABOVE_LATIN1, escape), 'latin1').toString('latin1');
+  return Buffer.from(json.replace(ALL_ABOVE_LATIN1, unicodeEscape), 'latin1').toString('latin1');
 }
 
 interface Entry {
