@@ -7,7 +7,7 @@ import express from 'express';
 import type { Logger } from 'pino';
 import type { ChannelServices } from '../adapters/channel.ts';
 import type { SenderLimit } from '../adapters/whatsapp/shared/inbox.ts';
-import { CHANNELS } from './channels.ts';
+import { enabledChannels } from './channels.ts';
 import { ConfigError, configProblems, loadConfig, trustProxySetting, type Config } from './config.ts';
 import type { JessiBot } from './core/bot.ts';
 import type { HandoffService } from './handoff/desk.ts';
@@ -56,6 +56,8 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
   const problems = configProblems(config);
   if (problems.length) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
   const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL });
+  const channels = enabledChannels(config);
+  channels.catch(() => undefined); // awaited below; a failure is reported there, not as an unhandled rejection
   const svc = await createServices(config, { logger, now: opts.now });
   const { store, metrics } = svc;
 
@@ -141,7 +143,7 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
   };
   const whatsappSenderLimit: SenderLimit = { limiter: svc.senderLimiter, notice: (seconds) => services.message('core.rate_limited', 'id', { seconds }) };
   // The channels listed in src/channels.ts, each on when its configuration says so.
-  const mounted = CHANNELS.filter((c) => c.enabled(config)).map((c) => c.mount(app, services));
+  const mounted = (await channels).map((c) => c.mount(app, services));
 
   app.use((req, res) => sendError(res, 404, 'not_found', `No route for ${req.method} ${req.path}`));
   app.use(errorHandler(logger));

@@ -1,12 +1,15 @@
 /** A real service process (`node --import tsx src/server.ts`) for benchmarks: start, wait for /readyz, memory, stop. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 
 export interface ServiceProcess {
   readonly name: string;
   readonly port: number;
   readonly url: string;
   readonly pid: number;
+  /** Milliseconds from spawn to the first /readyz 200 (as precise as the poll interval). */
+  readonly readyMs: number;
   alive(): boolean;
   /** Resident set size in bytes, from /proc/<pid>/status (0 when unreadable). */
   rss(): number;
@@ -37,10 +40,21 @@ const r = await call('Runtime.evaluate', { expression: 'JSON.stringify(process.m
 console.log(r.result.result.value);
 ws.close();`;
 
-export async function startServiceProcess(name: string, port: number, env: Record<string, string>, opts: { cwd?: string; inspect?: boolean; nodeArgs?: string[] } = {}): Promise<ServiceProcess> {
+/**
+ * Runs src/server.ts through tsx (by way of bench/lib/jessi-server.ts); `opts.dist`: the compiled build instead
+ * (`npm run build` first; dist/src/server.js, as the container runs it, plain JavaScript).
+ * `opts.pollMs`: how often /readyz is polled (200 ms by default; 10 ms to time the start-up).
+ */
+export async function startServiceProcess(
+  name: string,
+  port: number,
+  env: Record<string, string>,
+  opts: { cwd?: string; inspect?: boolean; nodeArgs?: string[]; dist?: boolean; pollMs?: number } = {},
+): Promise<ServiceProcess> {
   const cwd = opts.cwd ?? process.cwd();
+  const started = performance.now();
   // The inspector listens on a random loopback port; its URL is read from stderr.
-  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...(opts.inspect ? ['--inspect=127.0.0.1:0'] : []), '--import', 'tsx', 'src/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...(opts.inspect ? ['--inspect=127.0.0.1:0'] : []), ...(opts.dist ? ['bench/lib/jessi-dist.mjs'] : ['--import', 'tsx', 'bench/lib/jessi-server.ts'])], {
     cwd,
     env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -53,14 +67,19 @@ export async function startServiceProcess(name: string, port: number, env: Recor
     lines.push(...text.split('\n').filter(Boolean));
     if (lines.length > 20) lines.splice(0, lines.length - 20);
   };
+  child.once('exit', (code, signal) => lines.push(`(exited: code ${code}, signal ${signal})`));
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
+  let readyMs = NaN;
   const svc: ServiceProcess = {
     name,
     port,
     url,
     pid: child.pid ?? -1,
+    get readyMs() {
+      return readyMs;
+    },
     alive: () => child.exitCode === null && child.signalCode === null,
     rss() {
       try {
@@ -106,8 +125,11 @@ export async function startServiceProcess(name: string, port: number, env: Recor
   while (Date.now() < deadline) {
     if (!svc.alive()) throw new Error(`${name} exited during start-up: ${svc.tail()}`);
     const ok = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 200, () => false);
-    if (ok) return svc;
-    await sleep(200);
+    if (ok) {
+      readyMs = performance.now() - started;
+      return svc;
+    }
+    await sleep(opts.pollMs ?? 200);
   }
   await svc.stop();
   throw new Error(`${name} not ready (/readyz) within 60 s: ${svc.tail()}`);

@@ -92,5 +92,20 @@ export interface RecentMessage {
 
 export const newState = (): ConversationState => ({ v: 1, turns: 0 });
 
+/**
+ * The state as it is saved: top-level fields that say nothing (undefined, an empty list, an empty object) are
+ * left out, since every reader treats a missing field as empty. Saves store space for every idle conversation.
+ */
+export function compactState(state: ConversationState): ConversationState {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(state)) {
+    if (v === undefined) continue;
+    if (Array.isArray(v) && v.length === 0) continue;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) continue;
+    out[k] = v;
+  }
+  return out as unknown as ConversationState;
+}
+
 export const sessionKey = (conversationId: string): string => `session:${conversationId}`;
 export const sessionLockKey = (conversationId: string): string => `lock:session:${conversationId}`;

@@ -5,7 +5,7 @@
  * or one whose conversation has expired, is never an error: the caller starts a new conversation under a
  * fresh id and tells the client.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { sessionKey } from '../core/state.ts';
 import type { Store } from '../store/types.ts';
 
@@ -18,20 +18,35 @@ export interface SessionIds {
   current(id: string): Promise<boolean>;
 }
 
+/**
+ * 16 random bytes at a time from a batch of 256 draws (as crypto.randomUUID does): the same CSPRNG output, each
+ * byte used once, without a synchronous call into the random source for every new conversation.
+ */
+let batch = Buffer.alloc(0);
+let taken = 0;
+function random16(): Buffer {
+  if (taken + 16 > batch.length) {
+    batch = randomBytes(16 * 256);
+    taken = 0;
+  }
+  taken += 16;
+  return batch.subarray(taken - 16, taken);
+}
+
 export function createSessionIds(store: Store): SessionIds {
-  let key: Promise<Buffer> | undefined;
-  const secret = (): Promise<Buffer> =>
+  let key: Promise<KeyObject> | undefined;
+  const secret = (): Promise<KeyObject> =>
     (key ??= store
       .update<string>(KEY, (cur) => cur ?? randomBytes(32).toString('base64url'))
-      .then((v) => Buffer.from(v!, 'base64url'))
+      .then((v) => createSecretKey(Buffer.from(v!, 'base64url')))
       .catch((e: unknown) => {
         key = undefined; // try again next time (the store may be down for a moment)
         throw e;
       }));
-  const tag = (k: Buffer, r: string) => createHmac('sha256', k).update(r).digest('base64url').slice(0, 22);
+  const tag = (k: KeyObject, r: string) => createHmac('sha256', k).update(r).digest('base64url').slice(0, 22);
   return {
     async issue() {
-      const r = randomBytes(16).toString('base64url');
+      const r = random16().toString('base64url');
       return r + tag(await secret(), r);
     },
     async current(id) {

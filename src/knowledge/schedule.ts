@@ -62,9 +62,15 @@ export function compileSchedule(data: z.infer<typeof ScheduleSchema>): Schedule 
   const phrases = new Set([...data.return_phrases.id, ...data.return_phrases.en].map(squash));
   const phrasesEn = new Set(data.return_phrases.en.map(squash));
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone: data.timezone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  // The local date and time only change from one minute to the next: the last one is kept (formatToParts is slow).
+  let last: { minuteOf: number; value: { date: string; day: Day; minute: number } } | undefined;
   const local = (at: number) => {
+    const minuteOf = Math.floor(at / 60_000);
+    if (last?.minuteOf === minuteOf) return last.value;
     const p = Object.fromEntries(parts.formatToParts(at).map((x) => [x.type, x.value]));
-    return { date: `${p.year}-${p.month}-${p.day}`, day: p.weekday!.slice(0, 3).toLowerCase() as Day, minute: Number(p.hour) * 60 + Number(p.minute) };
+    const value = { date: `${p.year}-${p.month}-${p.day}`, day: p.weekday!.slice(0, 3).toLowerCase() as Day, minute: Number(p.hour) * 60 + Number(p.minute) };
+    last = { minuteOf, value };
+    return value;
   };
   const span = (day: Day) => data.hours[day];
   const isOpen = (at: number) => {

@@ -124,9 +124,9 @@ export function handoffRouting(opts: { afterMisses: number }): Middleware<RouteC
     const missed = ctx.outcome === 'fallback';
     ctx.state.misses = missed ? (ctx.state.misses ?? 0) + 1 : 0;
     if (!ctx.state.misses) delete ctx.state.misses;
-    // A person is offered only when one would answer (Chatwoot runs its own desk and hours).
-    const open = ctx.input.handoffDesk === 'channel' || (missed && desk ? await desk.available() : false);
-    if (desk && missed && opts.afterMisses > 0 && (ctx.state.misses ?? 0) >= opts.afterMisses && open) {
+    // A person is offered only when one would answer (Chatwoot runs its own desk and hours); asked only at the limit.
+    const open = async () => ctx.input.handoffDesk === 'channel' || (await desk!.available());
+    if (desk && missed && opts.afterMisses > 0 && (ctx.state.misses ?? 0) >= opts.afterMisses && (await open())) {
       delete ctx.state.misses;
       ctx.out = [];
       await startHandoff(ctx, 'misunderstood', ctx.intent?.confidence ?? 0);

@@ -8,7 +8,7 @@
  */
 import type { Middleware } from '../compose.ts';
 import type { TurnContext } from '../context.ts';
-import { newState, sessionKey, sessionLockKey, type ConversationState } from '../state.ts';
+import { compactState, newState, sessionKey, sessionLockKey, type ConversationState } from '../state.ts';
 import type { Store } from '../../store/types.ts';
 
 export interface SessionOptions {
@@ -30,7 +30,7 @@ export function session<C extends TurnContext>(store: Store, opts: SessionOption
         await next();
         ctx.state.turns += 1;
         if (ctx.intent) ctx.state.lastIntent = ctx.intent.id;
-        await store.set(key, ctx.state, opts.ttlSeconds);
+        await store.set(key, compactState(ctx.state), opts.ttlSeconds);
       },
       lock,
     );
