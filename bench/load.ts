@@ -9,8 +9,11 @@
  *     same port: 503s, any other 5xx, processes alive, time to full service after Redis is back.
  * Prints a summary for the README and exits 1 when a target is missed (p99 < 50 ms and zero errors at half
  * peak, memory flat, only 503 during the outage, full service within 2 s).
- * Usage: npm run bench:load [-- --duration 60 --fault-seconds 10 --peak-seconds 10 --connections 16 --rate N]
+ * Usage: npm run bench:load [-- --duration 60 --fault-seconds 10 --peak-seconds 10 --connections 16 --rate N --pin]
+ * `--pin` (Linux, `taskset`): the two instances and redis-server on core 0, this load driver (and autocannon, which
+ * runs in it) on core 1, so the driver does not take CPU from the servers it measures.
  */
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -40,6 +43,14 @@ const non2xx = (r: RunResult) => r.samples.filter((s) => s.status !== 0 && (s.st
 
 const redis = await RedisServer.start();
 const services: ServiceProcess[] = [];
+const pin = process.argv.includes('--pin');
+/** Servers on core 0, the driver on core 1 (all threads of each process). */
+function pinCores(): string {
+  if (!pin) return '';
+  const to = (pid: number | undefined, cpu: number) => pid && pid > 0 && spawnSync('taskset', ['-a', '-p', '-c', String(cpu), String(pid)], { stdio: 'ignore' }).status === 0;
+  const ok = [...services.map((s) => to(s.pid, 0)), to(redis.pid, 0), to(process.pid, 1)].every(Boolean);
+  return ok ? 'pinned: instances and redis-server on core 0, load driver on core 1' : 'pinning with taskset failed: cores shared';
+}
 let cleaning: Promise<void> | undefined;
 const cleanup = () =>
   (cleaning ??= (async () => {
@@ -55,6 +66,8 @@ try {
   const [A, B] = services as [ServiceProcess, ServiceProcess];
   const head = `two instances on one redis-server, ${os.cpus().length} cores (load average ${os.loadavg()[0]!.toFixed(2)} at start), node ${process.version}`;
   log(head);
+  const pinned = pinCores();
+  if (pinned) log(pinned);
 
   // 1. Peak: closed loop, as fast as the instances answer.
   const cannon = (url: string, seconds: number) =>
@@ -127,6 +140,7 @@ try {
     log(`redis stopped for ${faultSeconds} s`);
     await sleep(faultSeconds * 1000);
     await redis.start();
+    pinCores();
     backAt = performance.now();
     log('redis back');
   })();
@@ -181,7 +195,7 @@ try {
   ];
 
   const summary = [
-    `${head}`,
+    `${head}${pinned ? `; ${pinned}` : ''}`,
     `peak, ${peakSeconds} s, 4-turn dialogs: ${peak.toFixed(0)} req/s with the soak driver (${2 * connections} dialogs in flight, turns alternate instances; p50 ${f1(percentile(lat(peakRun), 50))} ms, p99 ${f1(percentile(lat(peakRun), 99))} ms, non-2xx/errors ${peakErrors}); ${cannonPeak.toFixed(0)} req/s with autocannon (${connections} connections per instance, p99 ${cannonP99} ms, non-2xx/errors ${cannonErrors})`,
     `soak (${duration} s open loop at ${rate} req/s${fixedRate ? '' : ' = half peak'}, turns alternate instances): ${soak.samples.length} requests, ${soakTput.toFixed(0)} req/s, p50 ${f1(soakP50)} ms, p99 ${f1(soakP99)} ms, max ${f1(Math.max(...soakLat))} ms; ${statusList(soak)}; dialogs completed with ${RESULT}: ${soak.resultsOk}${soak.resultsWrong ? `, wrong ${soak.resultsWrong}` : ''}; driver backlog max ${soak.maxBacklog}`,
     `  server side (each instance's /metrics histogram of POST /api/chat over the soak): ${serverSide}`,

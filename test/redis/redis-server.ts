@@ -58,6 +58,11 @@ export class RedisServer {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  /** The server's process id while it runs (benchmarks pin it to a core). */
+  get pid(): number | undefined {
+    return this.proc?.pid;
+  }
+
   static async start(port?: number): Promise<RedisServer> {
     const s = new RedisServer(port ?? (await freePort()));
     await s.start();
