@@ -119,7 +119,8 @@ describe('live chat in the browser: widget ↔ agent console', () => {
     await signIn(sup, svc.url, 'rina');
     await sup.locator('#insights-link').click();
     await sup.locator('#board').waitFor({ state: 'visible' });
-    expect(await sup.locator('.chart canvas').count()).toBeGreaterThanOrEqual(3);
+    expect(await sup.locator('.chart canvas').count()).toBeGreaterThanOrEqual(4);
+    expect(await sup.locator('#chart-intents').innerText()).toContain('handoff_agent');
     const totals = await sup.locator('#totals').innerText();
     expect(totals).toMatch(/Handoff/);
     expect(Number((await sup.locator('[data-total="Handoff"] b').innerText()).trim())).toBeGreaterThanOrEqual(2);

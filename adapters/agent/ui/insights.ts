@@ -69,6 +69,10 @@ function render(r: Report): void {
     ].map(([k, v]) => el('div', { 'data-total': k }, el('b', {}, v), k)),
   );
   chart($('chart-channels'), x, channels.length ? channels.map((c) => ({ label: c, values: r.hours.map((h) => h.byChannel[c] ?? 0) })) : [{ label: 'giliran', values: r.hours.map((h) => h.turns) }]);
+  const totals = new Map<string, number>();
+  for (const h of r.hours) for (const [k, v] of Object.entries(h.byIntent)) totals.set(k, (totals.get(k) ?? 0) + v);
+  const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k]) => k);
+  chart($('chart-intents'), x, top.length ? top.map((k) => ({ label: k, values: r.hours.map((h) => h.byIntent[k] ?? 0) })) : [{ label: 'giliran', values: r.hours.map((h) => h.turns) }]);
   const rate = (h: HourStats, k: string) => (h.turns ? (100 * (h.byOutcome[k] ?? 0)) / h.turns : null);
   chart($('chart-rates'), x, [
     { label: 'fallback %', values: r.hours.map((h) => rate(h, 'fallback')) },
@@ -79,8 +83,7 @@ function render(r: Report): void {
     { label: 'tunggu rata-rata (dtk)', values: r.hours.map((h) => (h.queueWaits ? h.queueWaitSum / h.queueWaits : null)) },
   ]);
 
-  const byIntent = new Map<string, number>();
-  for (const h of r.hours) for (const [k, v] of Object.entries(h.byIntent)) byIntent.set(k, (byIntent.get(k) ?? 0) + v);
+  const byIntent = totals;
   $('intents').querySelector('tbody')!.replaceChildren(
     ...[...byIntent].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', {}, String(v)))),
   );
