@@ -64,6 +64,14 @@ describe('conversations that hold together', () => {
 
   it('[id] a lost membership card: the digital card in JMO', () => talk([['min kartu kpj saya hilang', /kartu peserta digital.*JMO/s]]));
 
+  it('[id] a programme behind a filler is the question; an acknowledgement alone is thanked, inside a dialog it is not', () =>
+    talk([
+      ['mau tanya jkk', /Jaminan Kecelakaan Kerja/, /Halo Sahabat/],
+      ['oke siap', /Sama-sama/, /belum memahami/],
+      ['simulasi jht', /gaji/i],
+      ['oke', /gaji|upah/i, /Sama-sama/],
+    ]));
+
   it('[en] a repair at a slot prompt apologises instead of reading it as a KPJ', () =>
     talk([['check the status of my claim', /KPJ|NIK/], ["that's not what I meant", /sorry/i, /could not find a valid|does not look right/i]]));
 });
