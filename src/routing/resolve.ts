@@ -114,6 +114,24 @@ function recentComputation(ctx: RouteContext): Resolved | undefined {
   return undefined;
 }
 
+/**
+ * An unsure reading of a message that names a programme and gives what its calculation needs ("how much would JKP
+ * pay me? my salary was 4.5 million"): that calculation, rather than asking which of the calculators was meant.
+ */
+function namedProgrammeComputation(ctx: RouteContext): Resolved | undefined {
+  const catalog = ctx.deps.router.catalog;
+  const program = catalog.detectFollowUp(topicText(ctx)).program;
+  if (!program || !catalog.isProgramme(program)) return undefined;
+  for (const intent of catalog.programIntents(program)) {
+    const def = ctx.deps.dialogs.forIntent(intent);
+    if (!def?.startWhen) continue;
+    const first = def.extract(ctx.text, undefined, ctx, {});
+    // a number the message itself gives (a wage, a period), not only what it asks or what earlier turns said
+    if (Object.entries(first.values).some(([k, v]) => typeof v === 'number' && !/^reused/.test(k)) && def.startWhen(first)) return { intent };
+  }
+  return undefined;
+}
+
 /** For a confident classification. */
 export function resolveAnswer(ctx: RouteContext, nlu: NluResult): Resolved {
   return followUp(ctx, nlu) ?? namedComputation(ctx, nlu) ?? conversationComputation(ctx) ?? { intent: followUpIntent(nlu.intent, ctx.state.lastIntent, topicText(ctx), ctx.deps.router.catalog) };
@@ -121,7 +139,7 @@ export function resolveAnswer(ctx: RouteContext, nlu: NluResult): Resolved {
 
 /** For an unsure classification: undefined means "ask back". */
 export function resolveUnsure(ctx: RouteContext, nlu: NluResult): Resolved | undefined {
-  const recent = recentComputation(ctx);
+  const recent = recentComputation(ctx) ?? namedProgrammeComputation(ctx);
   if (recent) return recent;
   const f = followUp(ctx);
   if (f) return f;

@@ -72,6 +72,13 @@ describe('conversations that hold together', () => {
       ['oke', /gaji|upah/i, /Sama-sama/],
     ]));
 
+  it('[en] laid off: JKP for my own last wage, then the claim deadline', () =>
+    talk([
+      ['I was laid off last week', /JKP/],
+      ['how much would JKP pay me? my salary was 4.5 million', /Rp4\.500\.000.*Rp2\.700\.000 a month/s, /Did you mean/],
+      ['and when do I have to claim it by?', /within 6 months/, /Did you mean/],
+    ]));
+
   it('[en] a repair at a slot prompt apologises instead of reading it as a KPJ', () =>
     talk([['check the status of my claim', /KPJ|NIK/], ["that's not what I meant", /sorry/i, /could not find a valid|does not look right/i]]));
 });
