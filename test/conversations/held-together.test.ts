@@ -79,6 +79,9 @@ describe('conversations that hold together', () => {
       ['and when do I have to claim it by?', /within 6 months/, /Did you mean/],
     ]));
 
+  it('[id] what BPJS Ketenagakerjaan is and its programmes; the menu itself stays the menu', () =>
+    talk([['bpjs tk itu apa sih', /5 program.*JHT.*JKP/s, /Maksud Anda/], ['programnya apa aja', /5 program/], ['menu', /Jessi bisa membantu/]]));
+
   it('[en] a repair at a slot prompt apologises instead of reading it as a KPJ', () =>
     talk([['check the status of my claim', /KPJ|NIK/], ["that's not what I meant", /sorry/i, /could not find a valid|does not look right/i]]));
 });
