@@ -3,26 +3,11 @@
  * queue waits (uPlot, served by the service), the busiest intents, the answer feedback, and the unanswered
  * questions ranked, each with "add as a training example of intent X" (a reviewable file, never the live model).
  */
+import type { HourStats, InsightsReport } from '../../../src/insights/types.ts';
 import { $, call, el, me } from './api.ts';
 
-interface HourStats {
-  hour: number;
-  turns: number;
-  byChannel: Record<string, number>;
-  byIntent: Record<string, number>;
-  byOutcome: Record<string, number>;
-  handoffs: number;
-  queueWaitSum: number;
-  queueWaits: number;
-  feedbackUp: number;
-  feedbackDown: number;
-}
-interface Report {
-  hours: HourStats[];
-  unanswered: { text: string; count: number; outcome: string; intent?: string; lang: string }[];
-  feedback: { intent: string; up: number; down: number }[];
-  intents: string[];
-}
+// The server's own contract (types only: nothing of src/ is bundled).
+type Report = InsightsReport;
 
 declare const uPlot: new (opts: object, data: (number | null)[][], target: HTMLElement) => { destroy(): void };
 
