@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { HandoffDesk, HandoffEvent, HandoffRecord, TranscriptEntry } from '../../src/handoff/types.ts';
 import { clientAddress } from '../../src/http/client-address.ts';
 import { sendError } from '../../src/http/errors.ts';
-import { LiveEventsResponse, SessionId, TypingRequest, type LiveMessageBody } from '../../src/http/schemas.ts';
+import { LiveEventsResponse, LiveQuery, TypingRequest, type LiveMessageBody } from '../../src/http/schemas.ts';
 import type { SessionIds } from '../../src/http/session-ids.ts';
 import { redactFreeText } from '../../src/observability/redact.ts';
 import type { Limiter } from '../channel.ts';
@@ -21,11 +21,6 @@ import type { Limiter } from '../channel.ts';
 const HEARTBEAT_MS = 20_000;
 /** A browser tab keeps one stream; a few more per address cover several tabs and reconnects. */
 const MAX_STREAMS_PER_CONVERSATION = 4;
-
-const LiveQuery = z.object({
-  sessionId: SessionId,
-  after: z.coerce.number().int().min(0).max(1_000_000_000).optional(),
-});
 
 const isWithPerson = (r: HandoffRecord | undefined) => !!r && (r.owner === 'queued' || r.owner.startsWith('agent:'));
 

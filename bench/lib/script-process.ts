@@ -1,7 +1,7 @@
 /** A benchmark server script as its own process (`node --import tsx <file>`): started, waited for (`ready` on stdout), RSS, stop. */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { rssOf } from './service-process.ts';
 
 export interface ScriptProcess {
   readonly url: string;
@@ -36,14 +36,7 @@ export async function startScriptProcess(file: string, port: number, env: Record
     url: `http://127.0.0.1:${port}`,
     pid: child.pid ?? -1,
     readyMs,
-    rss() {
-      try {
-        const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        return m ? Number(m[1]) * 1024 : 0;
-      } catch {
-        return 0;
-      }
-    },
+    rss: () => rssOf(child.pid),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise<void>((r) => child.once('exit', () => r()));

@@ -3,6 +3,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
+/** Resident set size of a process in bytes, from /proc/<pid>/status (0 when unreadable). */
+export function rssOf(pid: number | undefined): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 export interface ServiceProcess {
   readonly name: string;
   readonly port: number;
@@ -81,14 +91,7 @@ export async function startServiceProcess(
       return readyMs;
     },
     alive: () => child.exitCode === null && child.signalCode === null,
-    rss() {
-      try {
-        const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        return m ? Number(m[1]) * 1024 : 0;
-      } catch {
-        return 0;
-      }
-    },
+    rss: () => rssOf(child.pid),
     async liveMemory() {
       if (!inspectorUrl) throw new Error(`${name}: started without the inspector`);
       const out = await new Promise<string>((resolve, reject) => {

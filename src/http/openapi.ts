@@ -35,6 +35,12 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unk
   return s;
 }
 
+/** The live-chat endpoints' query: the conversation and the cursor (what LiveQuery in schemas.ts validates). */
+const liveParams = [
+  { name: 'sessionId', in: 'query', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,128}$' } },
+  { name: 'after', in: 'query', required: false, schema: { type: 'integer', minimum: 0 } },
+];
+
 let cached: object | undefined;
 
 export function openApiDocument(): object {
@@ -84,10 +90,7 @@ export function openApiDocument(): object {
         get: {
           operationId: 'liveEvents',
           summary: "Live chat: the agents' messages after a cursor, and who answers now (one poll).",
-          parameters: [
-            { name: 'sessionId', in: 'query', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,128}$' } },
-            { name: 'after', in: 'query', required: false, schema: { type: 'integer', minimum: 0 } },
-          ],
+          parameters: liveParams,
           responses: { 200: json('LiveEvents', 'Messages after the cursor.'), 400: error('Invalid input.'), 404: error('Not a current conversation.'), 429: error('Rate limited.', retryAfter) },
         },
       },
@@ -95,10 +98,7 @@ export function openApiDocument(): object {
         get: {
           operationId: 'liveStream',
           summary: "Live chat as server-sent events: `message` (data: LiveMessage, id: its seq), `typing`, `owner`, `end`. Resumes after `after` or Last-Event-ID.",
-          parameters: [
-            { name: 'sessionId', in: 'query', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,128}$' } },
-            { name: 'after', in: 'query', required: false, schema: { type: 'integer', minimum: 0 } },
-          ],
+          parameters: liveParams,
           responses: { 200: { description: 'An event stream.', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 400: error('Invalid input.'), 404: error('Not a current conversation.'), 429: error('Rate limited.', retryAfter) },
         },
       },

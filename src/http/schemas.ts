@@ -77,7 +77,8 @@ export const LiveMessage = z.object({
   agentName: z.string().optional(),
   private: z.literal(true).optional().meta({ description: 'Looks like personal data: show it, never store it on the client.' }),
 });
-export const LiveQueryParams = z.object({ sessionId: SessionId, after: z.number().int().min(0).optional().meta({ description: 'Only messages after this cursor (seq).' }) });
+/** GET /api/chat/stream and /api/chat/events: the conversation, and only messages after this cursor (seq). */
+export const LiveQuery = z.object({ sessionId: SessionId, after: z.coerce.number().int().min(0).max(1_000_000_000).optional() });
 export const LiveEventsResponse = z.object({
   owner: z.enum(['bot', 'queued', 'agent']).meta({ description: 'Who answers the conversation now.' }),
   messages: z.array(LiveMessage),
