@@ -51,14 +51,14 @@ export interface JessiApp {
  * Build the whole service: the services of src/services.ts, the HTTP app and the channels on it. Nothing
  * listens until `listen()`; tests use `app` directly with their own server.
  */
-export async function createApp(overrides: Partial<Config> = {}, opts: { logger?: Logger; now?: () => number } = {}): Promise<JessiApp> {
+export async function createApp(overrides: Partial<Config> = {}, opts: { logger?: Logger; now?: () => number; releaseStartupGarbage?: boolean } = {}): Promise<JessiApp> {
   const config = { ...loadConfig(), ...overrides };
   const problems = configProblems(config);
   if (problems.length) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
   const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL });
   const channels = enabledChannels(config);
   channels.catch(() => undefined); // awaited below; a failure is reported there, not as an unhandled rejection
-  const svc = await createServices(config, { logger, now: opts.now });
+  const svc = await createServices(config, { logger, now: opts.now, releaseStartupGarbage: opts.releaseStartupGarbage });
   const { store, metrics } = svc;
 
   const app = express();

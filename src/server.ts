@@ -13,7 +13,8 @@ async function main(): Promise<void> {
     throw e;
   }
   const { createApp } = await import('./app.ts');
-  const jessi = await createApp();
+  // Start-up garbage is given back before /readyz says ready (src/startup-gc.ts).
+  const jessi = await createApp({}, { releaseStartupGarbage: true });
   const { logger, config } = jessi;
   const server = await jessi.listen();
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;

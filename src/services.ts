@@ -71,7 +71,11 @@ async function startEmbeddedSandbox(store: Store, token: string): Promise<{ url:
   return { url: `http://127.0.0.1:${port}`, server };
 }
 
-export async function createServices(config: Config, opts: { logger: Logger; now?: () => number }): Promise<Services> {
+/**
+ * `releaseStartupGarbage`: run one memory-reducing collection before the bot is ready (src/startup-gc.ts); the
+ * service's entry point asks for it, tests that build many apps do not.
+ */
+export async function createServices(config: Config, opts: { logger: Logger; now?: () => number; releaseStartupGarbage?: boolean }): Promise<Services> {
   const { logger } = opts;
   const now = opts.now ?? (() => Date.now());
   // The Redis client is loaded only when it is used (it costs start-up time otherwise).
@@ -169,6 +173,7 @@ export async function createServices(config: Config, opts: { logger: Logger; now
       handoffAfterMisses: config.HANDOFF_AFTER_MISSES,
       now,
     };
+    if (opts.releaseStartupGarbage) await (await import('./startup-gc.ts')).releaseStartupGarbage();
     bot = createJessiBot(deps);
     return bot;
   })();

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type { z } from 'zod';
 import type { Bot } from '../../src/core/types.ts';
 import { clientAddress } from '../../src/http/client-address.ts';
-import { sendError } from '../../src/http/errors.ts';
+import { sendError, sendJson } from '../../src/http/errors.ts';
 import type { SessionIds } from '../../src/http/session-ids.ts';
 import type { HandoffDesk } from '../../src/handoff/types.ts';
 import { ChatRequest, FeedbackRequest, type ChatResponseBody } from '../../src/http/schemas.ts';
@@ -44,7 +44,7 @@ export function chatRouter(deps: { bot: Bot; addressLimiter: Limiter; isReady: (
       // A turn of the live chat: tell the widget to listen for the agents' messages.
       const rec = out.intent.id === 'handoff_agent' && deps.desk ? await deps.desk.get(sessionId) : undefined;
       const live = rec && (rec.owner === 'queued' || rec.owner.startsWith('agent:')) ? { live: true as const } : {};
-      res.json({ sessionId, messages, intent: out.intent, ...live } satisfies ChatResponseBody);
+      sendJson(res, 200, { sessionId, messages, intent: out.intent, ...live } satisfies ChatResponseBody);
     } catch (e) {
       next(e);
     }

@@ -185,7 +185,7 @@ const CLITIC = /(nya|kah|lah|dong|deh|sih|ku|mu)$/;
 const wordIs = (t: string, w: string) => t === w || (t.length > w.length && t.startsWith(w) && CLITIC.test(t.slice(w.length)));
 
 /** Words of the cue found in order (not necessarily adjacent, within a small window): its weight, else 0. */
-function cueScore(tokens: string[], cue: string[]): number {
+function cueScore(tokens: readonly string[], cue: readonly string[]): number {
   if (!cue.length) return 0;
   let from = 0;
   let first = -1;
@@ -206,8 +206,8 @@ function cueScore(tokens: string[], cue: string[]): number {
 const WH = /\b(berapa|kapan|bagaimana|gimana|gmn|apa saja|apa aja|mana|siapa|kenapa|mengapa|cara|caranya|how|what|when|where|which|who|why)\b/i;
 
 /** An item's cues as words, tokenised once per item (items are immutable after load). */
-const CUE_TOKENS = new WeakMap<KnowledgeItem, string[][]>();
-function cueTokens(it: KnowledgeItem): string[][] {
+const CUE_TOKENS = new WeakMap<KnowledgeItem, (readonly string[])[]>();
+function cueTokens(it: KnowledgeItem): (readonly string[])[] {
   let t = CUE_TOKENS.get(it);
   if (!t) CUE_TOKENS.set(it, (t = [...it.cues.id, ...it.cues.en].map((c) => tokenize(c))));
   return t;

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_INTENTS_DIR, loadBundle, type Aspect, type AspectsData, type IntentCue, type ProgramsData } from './data.ts';
 import { findClaimNumber, findTicket } from './entities/identifiers.ts';
 import { getLexicon, type Lexicon } from './lexicon.ts';
+import { TextMemo } from './memo.ts';
 import { normalizeTokens } from './normalize.ts';
 
 export interface IntentMeta {
@@ -38,9 +39,18 @@ export interface Target {
   item?: string;
 }
 
-/** Lower case, punctuation to spaces, split. Works on raw text and on the router's normalised text. */
-export function tokenize(text: string): string[] {
-  return (typeof text === 'string' ? text : '')
+const tokenMemo = new TextMemo<readonly string[]>(5_000);
+
+/**
+ * Lower case, punctuation to spaces, split. Works on raw text and on the router's normalised text. Several steps
+ * tokenize the same message, so the tokens are remembered (src/nlu/memo.ts) and shared: read-only.
+ */
+export function tokenize(text: string): readonly string[] {
+  return tokenMemo.get(typeof text === 'string' ? text : '', (t) => Object.freeze(splitWords(t)));
+}
+
+function splitWords(text: string): string[] {
+  return text
     .toLowerCase()
     .normalize('NFKC')
     .replace(/[’']/g, '')
@@ -54,7 +64,7 @@ const CLITIC = /(nya|kah|lah|dong|deh|sih)$/;
 const tokenIs = (t: string, w: string) => t === w || (t.length > w.length && t.length - w.length <= 4 && t.startsWith(w) && CLITIC.test(t.slice(w.length)));
 
 interface Phrase {
-  words: string[];
+  words: readonly string[];
   key: string;
   /** position of its group in the data file (earlier = preferred on ties) */
   rank: number;
@@ -87,7 +97,7 @@ function phrases(map: Record<string, string[]>, lex?: Lexicon): Phrase[] {
   return out.sort((a, b) => b.words.length - a.words.length);
 }
 
-function findAll(tokens: string[], list: Phrase[], taken: boolean[]): Hit[] {
+function findAll(tokens: readonly string[], list: Phrase[], taken: boolean[]): Hit[] {
   const hits: Hit[] = [];
   for (const p of list) {
     outer: for (let i = 0; i + p.words.length <= tokens.length; i++) {
@@ -308,9 +318,18 @@ export interface LeadIn {
   thanks: boolean;
 }
 
-/** Strip greetings, thanks and fillers around a question: "makasih, satu lagi: apa itu jkp?" → question "apa itu jkp?". */
-export function splitLeadIn(text: string): LeadIn {
-  let rest = (typeof text === 'string' ? text : '').trim();
+const leadInMemo = new TextMemo<Readonly<LeadIn>>(5_000);
+
+/**
+ * Strip greetings, thanks and fillers around a question: "makasih, satu lagi: apa itu jkp?" → question "apa itu jkp?".
+ * Remembered per text (src/nlu/memo.ts), shared: read-only.
+ */
+export function splitLeadIn(text: string): Readonly<LeadIn> {
+  return leadInMemo.get(typeof text === 'string' ? text : '', (t) => Object.freeze(leadIn(t)));
+}
+
+function leadIn(text: string): LeadIn {
+  let rest = text.trim();
   const removed: string[] = [];
   let greeting = false;
   let thanks = false;
@@ -355,7 +374,7 @@ export function isRepair(text: string): boolean {
   const raw = typeof text === 'string' ? text : '';
   const t = tokenize(raw.replace(/[’']/g, ' '));
   if (!t.length || t.length > REPAIR_MAX_WORDS) return false;
-  const has = (p: string[]) => {
+  const has = (p: readonly string[]) => {
     outer: for (let i = 0; i + p.length <= t.length; i++) {
       for (let j = 0; j < p.length; j++) if (t[i + j] !== p[j]) continue outer;
       return true;

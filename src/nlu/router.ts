@@ -10,6 +10,7 @@ import { normalizeTokens } from './normalize.ts';
 import { extractFeatures, TICKET } from './features.ts';
 import { NaiveBayes, softmax, type TrainingDoc } from './classifier.ts';
 import { TypoCorrector } from './typo.ts';
+import { TextMemo } from './memo.ts';
 import { indonesianDictionary } from './stem.ts';
 import { findClaimNumber, findTicket } from './entities/identifiers.ts';
 import type { IntentCue } from './data.ts';
@@ -66,6 +67,8 @@ export class Router implements IntentRouter {
   /** label index → identifier cues of its metadata */
   private readonly cueIntents: { cue: IntentCue; index: number }[] = [];
   readonly catalog: IntentCatalog;
+  /** Results of messages seen recently (a new router, after a content reload, starts empty). */
+  private readonly results = new TextMemo<NluResult>(RESULT_MEMO_SIZE);
 
   constructor(private readonly lex: Lexicon, dir: string) {
     const intents = loadIntents(dir);
@@ -119,8 +122,18 @@ export class Router implements IntentRouter {
     return out;
   }
 
-  /** Classify a message (language is not this router's business: the `language` step decides it once). */
+  /**
+   * Classify a message (language is not this router's business: the `language` step decides it once).
+   * The result depends on the text alone, and people send the same few hundred messages over and over, so the
+   * results are remembered (src/nlu/memo.ts: short texts without a digit); they are frozen, shared by every turn
+   * that sends the same text.
+   */
   classify(text: string): NluResult {
+    if (typeof text !== 'string') return this.classifyNow('');
+    return this.results.get(text, (t) => freezeResult(this.classifyNow(t)));
+  }
+
+  private classifyNow(text: string): NluResult {
     try {
       return this.route(text);
     } catch {
@@ -177,6 +190,15 @@ export class Router implements IntentRouter {
     }
     return { intent: top, confidence: round(confidence), candidates, outcome, normalized };
   }
+}
+
+/** How many distinct message texts the router remembers the result of (a few hundred bytes each). */
+export const RESULT_MEMO_SIZE = 5_000;
+
+function freezeResult(r: NluResult): NluResult {
+  for (const c of r.candidates) Object.freeze(c);
+  Object.freeze(r.candidates);
+  return Object.freeze(r);
 }
 
 function round(x: number): number {

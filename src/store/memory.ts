@@ -98,18 +98,21 @@ export class MemoryStore implements Store {
 
   async withLock<T>(key: string, fn: () => Promise<T>, opts: { leaseMs?: number; waitMs?: number } = {}): Promise<T> {
     const waitMs = opts.waitMs ?? 5_000;
-    const prev = this.locks.get(key) ?? Promise.resolve();
+    const prev = this.locks.get(key);
     let release!: () => void;
     const mine = new Promise<void>((r) => (release = r));
-    const chained = prev.then(() => mine);
+    const chained = prev ? prev.then(() => mine) : mine;
     this.locks.set(key, chained);
     let timer: NodeJS.Timeout | undefined;
     try {
-      const waited = await Promise.race([
-        prev.then(() => true),
-        new Promise<boolean>((r) => (timer = setTimeout(() => r(false), waitMs))),
-      ]);
-      if (!waited) throw new LockTimeoutError(key);
+      // A free lock (the usual case: one message of a conversation at a time) is taken at once, with no timer.
+      if (prev) {
+        const waited = await Promise.race([
+          prev.then(() => true),
+          new Promise<boolean>((r) => (timer = setTimeout(() => r(false), waitMs))),
+        ]);
+        if (!waited) throw new LockTimeoutError(key);
+      }
       return await fn();
     } finally {
       clearTimeout(timer);

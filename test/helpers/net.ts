@@ -23,3 +23,12 @@ export async function until(cond: () => boolean, ms = 5_000): Promise<void> {
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/**
+ * The rate limits count in fixed one-minute windows: a test that needs N hits to land in one window waits,
+ * when the current minute ends within `needMs`, for the next one to start.
+ */
+export async function withinOneMinuteWindow(needMs = 5_000): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < needMs) await new Promise((r) => setTimeout(r, left + 50));
+}
