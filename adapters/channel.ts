@@ -4,6 +4,7 @@
  * insides (only the vocabulary's `Bot`). The enabled channels are listed once, in src/channels.ts.
  */
 import type { Express } from 'express';
+import type { HotRoute } from '../src/http/hot-routes.ts';
 import type { Logger } from 'pino';
 import type { Config } from '../src/config.ts';
 import type { Bot, Lang } from '../src/core/types.ts';
@@ -54,6 +55,8 @@ export interface ChannelServices {
 /** What a mounted channel may still need once the bot core is ready (e.g. loading a heavy SDK lazily). */
 export interface MountedChannel {
   ready?(): Promise<void>;
+  /** Routes served ahead of the app's router and body parser (src/http/hot-routes.ts): the channel's busiest. */
+  hot?: HotRoute[];
 }
 
 export interface ChannelModule {

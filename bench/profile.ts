@@ -4,6 +4,7 @@
  * entries of the samples taken during the measured run only (the .cpuprofile is parsed here, no external tool).
  * Usage: npm run bench:profile [-- --duration 10 --connections 50 --mode single|dialog --top 25 --interval 250 --out DIR]
  *   --mode dialog: 4-turn JHT dialogs, the session reused (default: one message, every request a new conversation)
+ *   --entry dist: profile the compiled build (`npm run build` first), as the container runs it (default: tsx)
  *   --out DIR: keep the .cpuprofile there (default: a temporary folder, removed); open it in Chrome DevTools.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -24,11 +25,12 @@ const mode = arg('mode', 'single') as ChatMode;
 const top = Number(arg('top', '25'));
 const interval = Number(arg('interval', '250'));
 const keep = arg('out', '');
+const dist = arg('entry', 'tsx') === 'dist';
 const dir = keep || mkdtempSync(join(os.tmpdir(), 'jessi-prof-'));
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
-console.log(`profile of POST /api/chat (${mode}), ${connections} connections, ${duration} s; ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}, node ${process.version}`);
-const svc = await startServiceProcess('profiled', await freePort(), { RATE_LIMIT_PER_MINUTE: '0', SESSION_RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', METRICS_PORT: '0' }, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-interval=${interval}`] });
+console.log(`profile of POST /api/chat (${mode}, ${dist ? 'dist' : 'tsx'}), ${connections} connections, ${duration} s; ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}, node ${process.version}`);
+const svc = await startServiceProcess('profiled', await freePort(), { RATE_LIMIT_PER_MINUTE: '0', SESSION_RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', METRICS_PORT: '0' }, { dist, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-interval=${interval}`] });
 let from = 0;
 let to = 0;
 try {

@@ -12,6 +12,7 @@ import { ConfigError, configProblems, loadConfig, trustProxySetting, type Config
 import type { JessiBot } from './core/bot.ts';
 import type { HandoffService } from './handoff/desk.ts';
 import { errorHandler, sendError } from './http/errors.ts';
+import { hotRoutes } from './http/hot-routes.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { createSessionIds } from './http/session-ids.ts';
 import { createLogger } from './observability/logger.ts';
@@ -67,6 +68,10 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
   // /metrics, /metrics/ and /METRICS are different paths: only the exact one is routed.
   app.set('case sensitive routing', true);
   app.set('strict routing', true);
+  // The channels' hot routes (POST /api/chat) first, ahead of everything below; they time themselves.
+  const BODY_LIMIT = 16 * 1024;
+  const hot = hotRoutes({ limit: BODY_LIMIT, observe: metrics.observeHttp, onError: errorHandler(logger) });
+  app.use(hot.middleware);
   app.use(metrics.httpMiddleware);
   const servers: http.Server[] = [];
 
@@ -90,7 +95,7 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
 
   // The raw body is kept for webhook signature checks (WhatsApp Cloud's X-Hub-Signature-256).
   const jsonBody = express.json({
-    limit: '16kb',
+    limit: BODY_LIMIT,
     strict: true,
     verify: (req, _res, buf) => {
       (req as unknown as { rawBody?: Buffer }).rawBody = buf;
@@ -144,6 +149,7 @@ export async function createApp(overrides: Partial<Config> = {}, opts: { logger?
   const whatsappSenderLimit: SenderLimit = { limiter: svc.senderLimiter, notice: (seconds) => services.message('core.rate_limited', 'id', { seconds }) };
   // The channels listed in src/channels.ts, each on when its configuration says so.
   const mounted = (await channels).map((c) => c.mount(app, services));
+  for (const m of mounted) for (const r of m?.hot ?? []) hot.add(r);
 
   app.use((req, res) => sendError(res, 404, 'not_found', `No route for ${req.method} ${req.path}`));
   app.use(errorHandler(logger));

@@ -60,10 +60,35 @@ function isSameOrigin(req: Request, origin: string): boolean {
 
 const DEMO_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+/**
+ * CORS for the chat API: sets the headers for an allowed browser origin and answers false for an origin that is not
+ * allowed (the caller then refuses the request with 403). A request without an Origin header is not a browser's.
+ */
+export function webCors(widgetOrigins: string[] | '*'): (req: Request, res: Response) => boolean {
+  const any = widgetOrigins === '*' || widgetOrigins.includes('*');
+  const allowed = originMatcher(widgetOrigins);
+  return (req, res) => {
+    if (!any) res.vary('Origin');
+    const origin = req.get('origin');
+    if (!origin) return true;
+    if (any) res.setHeader('Access-Control-Allow-Origin', '*');
+    else if (allowed(origin) || isSameOrigin(req, origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+    else return false;
+    return true;
+  };
+}
+
+/** The answer to a browser origin that may not use the chat API. */
+export function refuseOrigin(res: Response): void {
+  res.status(403).json({ error: { code: 'origin_not_allowed', message: 'This site is not allowed to use the chat widget.' } });
+}
+
+/** The headers a browser may read from a chat API answer. */
+export const exposeHeaders = (res: Response): void => void res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
+
 export function createWebRouter(opts: WebRouterOptions): Router {
   const router = Router();
-  const any = opts.widgetOrigins === '*' || opts.widgetOrigins.includes('*');
-  const allowed = originMatcher(opts.widgetOrigins);
+  const cors = webCors(opts.widgetOrigins);
 
   // Build once, at start-up (about 50 ms); requests wait for it.
   let bundle: Promise<WidgetBundle> | undefined;
@@ -75,22 +100,8 @@ export function createWebRouter(opts: WebRouterOptions): Router {
     }));
   void getBundle().catch(() => undefined);
 
-  /** Sets CORS headers for an allowed browser origin; false when the origin is not allowed. */
-  const cors = (req: Request, res: Response): boolean => {
-    if (!any) res.vary('Origin');
-    const origin = req.get('origin');
-    if (!origin) return true;
-    if (any) res.setHeader('Access-Control-Allow-Origin', '*');
-    else if (allowed(origin) || isSameOrigin(req, origin)) res.setHeader('Access-Control-Allow-Origin', origin);
-    else return false;
-    return true;
-  };
-
   router.use(['/api/chat', '/api/feedback'], (req, res, next) => {
-    if (!cors(req, res)) {
-      res.status(403).json({ error: { code: 'origin_not_allowed', message: 'This site is not allowed to use the chat widget.' } });
-      return;
-    }
+    if (!cors(req, res)) return refuseOrigin(res);
     if (req.method === 'OPTIONS' && req.get('origin')) {
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-Jessi-Channel, Last-Event-ID');
@@ -98,7 +109,7 @@ export function createWebRouter(opts: WebRouterOptions): Router {
       res.status(204).end();
       return;
     }
-    res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
+    exposeHeaders(res);
     next();
   });
 

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { intentPayload, isSafeLinkUrl, type Button, type Lang, type Link, type OutMessage } from '../core/types.ts';
 import type { KnowledgeBase, KnowledgeEntry, KnowledgeItem, Rules, YesNo } from './types.ts';
 import { tokenize } from '../nlu/followup.ts';
+import { TextMemo } from '../nlu/memo.ts';
 import { KnowledgeError, fieldPath, type KnowledgeProblem } from './errors.ts';
 import { checkRules, createRules, isValidDate } from './rules.ts';
 import { literalFigures, renderTemplate } from './render.ts';
@@ -233,13 +234,16 @@ export function pickItem(items: KnowledgeItem[], aspect: string | null | undefin
 
 function createKnowledgeBase(rules: Rules, entries: KnowledgeEntry[], showSource: Set<string>, messages: Messages, schedule: Schedule): KnowledgeBase {
   const byIntent = new Map(entries.map((e) => [e.intent, e]));
+  // The item that answers a question depends on the entry, the aspect and the words alone: remembered per question.
+  const picks = new TextMemo<KnowledgeItem | null>(5_000);
   return {
     messages,
     schedule,
     message: (key, lang, params) => messages.text(key, lang, params),
     item(intent, aspect, normalizedText, _lang) {
       const e = byIntent.get(intent);
-      return e ? pickItem(e.items, aspect, normalizedText) : undefined;
+      if (!e) return undefined;
+      return picks.get(`${intent}\u0001${aspect ?? ''}\u0001${normalizedText}`, () => pickItem(e.items, aspect, normalizedText) ?? null) ?? undefined;
     },
     replyItem(intent, itemOrId, lang, question) {
       const e = byIntent.get(intent);

@@ -28,6 +28,8 @@ export interface Metrics {
   };
   /** Express middleware recording jessi_http_request_duration_seconds by route template. */
   httpMiddleware: RequestHandler;
+  /** Count one finished HTTP request by its route template (what the middleware does, for the hot routes). */
+  observeHttp(method: string, route: string, status: number, seconds: number): void;
   /** Express handler for GET /metrics (Prometheus text format). */
   handler: RequestHandler;
 }
@@ -97,6 +99,7 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
       const t0 = process.hrtime.bigint();
       return (outcome) => statusCall(call, outcome, Number(process.hrtime.bigint() - t0) / 1e9);
     },
+    observeHttp: (method, route, status, seconds) => httpDuration.observe({ method, route, status: String(status) }, seconds),
     httpMiddleware(req: Request, res: Response, next: NextFunction) {
       const t0 = process.hrtime.bigint();
       res.once('finish', () => {
