@@ -236,6 +236,8 @@ function createKnowledgeBase(rules: Rules, entries: KnowledgeEntry[], showSource
   const byIntent = new Map(entries.map((e) => [e.intent, e]));
   // The item that answers a question depends on the entry, the aspect and the words alone: remembered per question.
   const picks = new TextMemo<KnowledgeItem | null>(5_000);
+  // An entry's whole answer text (answer, fraud reminder, source line) per language, put together once.
+  const replyTexts = new Map<string, string>();
   return {
     messages,
     schedule,
@@ -264,10 +266,15 @@ function createKnowledgeBase(rules: Rules, entries: KnowledgeEntry[], showSource
     reply(intent, lang) {
       const e = byIntent.get(intent);
       if (!e) return undefined;
-      const parts = [e.answer[lang]];
-      if (e.fraudReminder) parts.push(messages.text(FRAUD_REMINDER_KEY, lang));
-      if (showSource.has(e.id)) parts.push(messages.text(SOURCE_KEY, lang, { source: e.source }));
-      const message: OutMessage = { text: parts.join('\n\n') };
+      const key = `${intent}\u0001${lang}`;
+      let text = replyTexts.get(key);
+      if (text === undefined) {
+        const parts = [e.answer[lang]];
+        if (e.fraudReminder) parts.push(messages.text(FRAUD_REMINDER_KEY, lang));
+        if (showSource.has(e.id)) parts.push(messages.text(SOURCE_KEY, lang, { source: e.source }));
+        replyTexts.set(key, (text = parts.join('\n\n')));
+      }
+      const message: OutMessage = { text };
       if (e.buttons[lang].length) message.buttons = e.buttons[lang].map((b) => ({ ...b }));
       if (e.links[lang].length) message.links = e.links[lang].map((l) => ({ ...l }));
       return [message];

@@ -123,6 +123,7 @@ export class IntentCatalog {
   private readonly starterWords: Phrase[];
   private readonly topicWords: Phrase[];
   private readonly detected = new Map<string, FollowUp>();
+  private readonly targets = new Map<string, Target | undefined>();
   private readonly aspects: AspectsData;
   private readonly programsData: ProgramsData;
 
@@ -187,7 +188,16 @@ export class IntentCatalog {
    * the intent whose metadata matches, else the aspect's fallback aspects in order, else the programme's info
    * intent (or its only intent). Undefined for a programme without intents.
    */
-  target(program: string, aspect?: string | null): Target | undefined {
+  target(program: string, aspect?: string | null): Readonly<Target> | undefined {
+    // data alone decides it: worked out once per programme × aspect
+    const key = `${program}\u0001${aspect ?? 'info'}`;
+    if (this.targets.has(key)) return this.targets.get(key);
+    const t = this.findTarget(program, aspect);
+    this.targets.set(key, t && Object.freeze(t));
+    return t;
+  }
+
+  private findTarget(program: string, aspect?: string | null): Target | undefined {
     const a = (aspect ?? 'info') as Aspect;
     const rule = this.aspects.rules.find((r) => r.program === program && r.aspect === a);
     if (rule) return rule.item ? { intent: rule.intent, item: rule.item } : { intent: rule.intent };
