@@ -9,12 +9,17 @@
  *   jessi       the real service, one message, no session (every request opens a conversation)
  *   jessi-multi the real service, sessions reused: a pool of conversations is opened first and the requests
  *               rotate among them (every request continues a conversation: state read, lock, state written)
+ *   jessi-cold  a second Jessi with TEXT_MEMO_SIZE=0: every message analysed afresh, as if no text ever repeated
+ *               (what the memos of src/nlu/memo.ts buy is jessi against jessi-cold)
  * Prints per round and in total: req/s, p50 and p99 per target, the ratios jessi/peer and jessi/bare, and the
  * RSS of each process at ready.
- * Usage: npm run bench:peer [-- --rounds 3 --duration 8 --connections 50 --sessions 500 --entry dist]
+ * Usage: npm run bench:peer [-- --rounds 3 --duration 8 --connections 50 --sessions 500 --entry dist --mixed]
  *   --entry dist: Jessi from the compiled build (`npm run build` first), as the container runs it.
+ *   --mixed: instead of one message, every request sends the next of the public dev set's messages (eval/dev.jsonl,
+ *            277 different questions) to every target.
  */
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { freePort } from '../test/redis/redis-server.ts';
@@ -31,11 +36,15 @@ const duration = Number(arg('duration', '8'));
 const connections = Number(arg('connections', '50'));
 const poolSize = Number(arg('sessions', '500'));
 const entryArg = arg('entry', 'tsx');
+const mixed = process.argv.includes('--mixed');
+const MIXED = readFileSync('eval/dev.jsonl', 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text);
+let nextText = 0;
+const textOf = () => (mixed ? MIXED[nextText++ % MIXED.length]! : MESSAGE);
 const MB = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 const headers = { 'content-type': 'application/json' };
 const body = JSON.stringify({ text: MESSAGE });
 
-console.log(`bench:peer: ${connections} connections, ${rounds} rounds × ${duration} s per target, message "${MESSAGE}"; ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}, node ${process.version}`);
+console.log(`bench:peer: ${connections} connections, ${rounds} rounds × ${duration} s per target, ${mixed ? `${MIXED.length} messages of eval/dev.jsonl in turn` : `message "${MESSAGE}"`}; ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}, node ${process.version}`);
 
 // The three servers, each in its own process, started one after the other (so no start-up competes with another).
 const servers: { stop(): Promise<void> }[] = [];
@@ -43,15 +52,18 @@ const bare = await startScriptProcess('bench/lib/bare-server.ts', await freePort
 servers.push(bare);
 const peer = await startScriptProcess('bench/lib/peer-server.ts', await freePort());
 servers.push(peer);
-const jessi = await startServiceProcess('jessi', await freePort(), { RATE_LIMIT_PER_MINUTE: '0', SESSION_RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', METRICS_PORT: '0' }, { dist: entryArg === 'dist', pollMs: 10 });
+const jessiEnv = { RATE_LIMIT_PER_MINUTE: '0', SESSION_RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', METRICS_PORT: '0' };
+const jessi = await startServiceProcess('jessi', await freePort(), jessiEnv, { dist: entryArg === 'dist', pollMs: 10 });
 servers.push(jessi);
+const cold = await startServiceProcess('jessi-cold', await freePort(), { ...jessiEnv, TEXT_MEMO_SIZE: '0' }, { dist: entryArg === 'dist', pollMs: 10 });
+servers.push(cold);
 try {
   const rssAtReady = { bare: bare.rss(), peer: peer.rss(), jessi: jessi.rss() };
   console.log(`ready: bare ${bare.readyMs.toFixed(0)} ms, peer ${peer.readyMs.toFixed(0)} ms (training NLP.js), jessi ${jessi.readyMs.toFixed(0)} ms (${entryArg === 'dist' ? 'node dist/src/server.js' : 'tsx src/server.ts'})`);
   console.log(`RSS at ready: bare ${MB(rssAtReady.bare)}, peer ${MB(rssAtReady.peer)}, jessi ${MB(rssAtReady.jessi)}`);
 
   // Both bots must understand the message the same way before their speed means anything.
-  for (const [name, url] of [['peer', peer.url], ['jessi', jessi.url]] as const) {
+  for (const [name, url] of [['peer', peer.url], ['jessi', jessi.url], ['jessi-cold', cold.url]] as const) {
     const r = (await (await fetch(`${url}/api/chat`, { method: 'POST', headers, body })).json()) as { intent?: { id: string } };
     if (r.intent?.id !== 'jht_claim_how') throw new Error(`${name} classified "${MESSAGE}" as ${r.intent?.id}, expected jht_claim_how`);
   }
@@ -64,16 +76,14 @@ try {
   }
   let next = 0;
 
-  type Target = 'bare' | 'peer' | 'jessi' | 'jessi-multi';
-  const TARGETS: Target[] = ['bare', 'peer', 'jessi', 'jessi-multi'];
+  type Target = 'bare' | 'peer' | 'jessi' | 'jessi-multi' | 'jessi-cold';
+  const TARGETS: Target[] = ['bare', 'peer', 'jessi', 'jessi-multi', 'jessi-cold'];
+  const urls: Record<Target, string> = { bare: bare.url, peer: peer.url, jessi: jessi.url, 'jessi-multi': jessi.url, 'jessi-cold': cold.url };
   const run = (t: Target, seconds: number): Promise<autocannon.Result> => {
-    const url = `${t === 'bare' ? bare.url : t === 'peer' ? peer.url : jessi.url}/api/chat`;
-    const common = { url, method: 'POST' as const, connections, duration: seconds, headers };
-    if (t !== 'jessi-multi') return autocannon({ ...common, body });
-    return autocannon({
-      ...common,
-      requests: [{ method: 'POST', setupRequest: (req: autocannon.Request) => ({ ...req, body: JSON.stringify({ sessionId: pool[next++ % pool.length], text: MESSAGE }) }) }] as autocannon.Request[],
-    });
+    const common = { url: `${urls[t]}/api/chat`, method: 'POST' as const, connections, duration: seconds, headers };
+    if (t !== 'jessi-multi' && !mixed) return autocannon({ ...common, body });
+    const bodyOf = t === 'jessi-multi' ? () => ({ sessionId: pool[next++ % pool.length], text: textOf() }) : () => ({ text: textOf() });
+    return autocannon({ ...common, requests: [{ method: 'POST', setupRequest: (req: autocannon.Request) => ({ ...req, body: JSON.stringify(bodyOf()) }) }] as autocannon.Request[] });
   };
 
   for (const t of TARGETS) await run(t, Math.min(3, duration)); // warm-up (JIT, caches)
@@ -83,7 +93,7 @@ try {
     const line: string[] = [];
     for (const t of order) {
       const res = await run(t, duration);
-      if (!jessi.alive()) throw new Error(`jessi exited during the ${t} run: ${jessi.tail()}`);
+      for (const j of [jessi, cold]) if (!j.alive()) throw new Error(`${j.name} exited during the ${t} run: ${j.tail()}`);
       results.get(t)!.push(res);
       line.push(`${t} ${res.requests.average.toFixed(0)} req/s p99 ${res.latency.p99} ms`);
     }
@@ -106,8 +116,9 @@ try {
   const j = summary.get('jessi')!;
   const p = summary.get('peer')!;
   const b = summary.get('bare')!;
-  console.log(`ratios: jessi/peer ${(j.reqs / p.reqs).toFixed(2)}, jessi/bare ${(j.reqs / b.reqs).toFixed(2)}, jessi-multi/peer ${(summary.get('jessi-multi')!.reqs / p.reqs).toFixed(2)}; p99 jessi ${j.p99} ms vs peer ${p.p99} ms`);
-  console.log(`RSS at ready: bare ${MB(rssAtReady.bare)}, peer ${MB(rssAtReady.peer)}, jessi ${MB(rssAtReady.jessi)}; after the run: bare ${MB(bare.rss())}, peer ${MB(peer.rss())}, jessi ${MB(jessi.rss())}`);
+  const c = summary.get('jessi-cold')!;
+  console.log(`ratios: jessi/peer ${(j.reqs / p.reqs).toFixed(2)}, jessi/bare ${(j.reqs / b.reqs).toFixed(2)}, jessi-multi/peer ${(summary.get('jessi-multi')!.reqs / p.reqs).toFixed(2)}, jessi-cold/peer ${(c.reqs / p.reqs).toFixed(2)}; p99 jessi ${j.p99} ms, jessi-cold ${c.p99} ms vs peer ${p.p99} ms`);
+  console.log(`RSS at ready: bare ${MB(rssAtReady.bare)}, peer ${MB(rssAtReady.peer)}, jessi ${MB(rssAtReady.jessi)}; after the run: bare ${MB(bare.rss())}, peer ${MB(peer.rss())}, jessi ${MB(jessi.rss())}, jessi-cold ${MB(cold.rss())}`);
 } finally {
   await Promise.all(servers.map((x) => x.stop()));
 }

@@ -40,6 +40,8 @@ const schema = z.object({
   TRUST_PROXY: optionalString,
   SESSION_TTL_SECONDS: int(1800, 60),
   DIALOG_TIMEOUT_SECONDS: int(900, 30),
+  /** Distinct message texts whose analysis (tokens, lead-in, classification, answer item) is remembered; 0 = off. */
+  TEXT_MEMO_SIZE: int(5000, 0, 1_000_000),
   WIDGET_ORIGINS: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WHATSAPP_ENABLED: flag,

@@ -19,6 +19,7 @@ import type { Insights } from './insights/types.ts';
 import { KnowledgeError } from './knowledge/errors.ts';
 import { loadKnowledgeBase } from './knowledge/loader.ts';
 import type { KnowledgeBase } from './knowledge/types.ts';
+import { configureTextMemos } from './nlu/memo.ts';
 import { createRouter } from './nlu/router.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
 import { createRateLimiter, type RateLimiter } from './ratelimit/limiter.ts';
@@ -122,6 +123,7 @@ export async function createServices(config: Config, opts: { logger: Logger; now
 
   const limiter = (name: string, limit: number, windowSeconds: number) => createRateLimiter(store, { name, limit, windowSeconds });
   const senderLimiter = limiter('wa-sender', config.WHATSAPP_MESSAGES_PER_MINUTE, 60);
+  configureTextMemos(config.TEXT_MEMO_SIZE);
   const loadContent = () => Promise.all([loadKnowledgeBase(config.KNOWLEDGE_DIR), createRouter({ intentsDir: config.INTENTS_DIR })]);
 
   const ready = (async () => {

@@ -235,7 +235,7 @@ export function pickItem(items: KnowledgeItem[], aspect: string | null | undefin
 function createKnowledgeBase(rules: Rules, entries: KnowledgeEntry[], showSource: Set<string>, messages: Messages, schedule: Schedule): KnowledgeBase {
   const byIntent = new Map(entries.map((e) => [e.intent, e]));
   // The item that answers a question depends on the entry, the aspect and the words alone: remembered per question.
-  const picks = new TextMemo<KnowledgeItem | null>(5_000);
+  const picks = new TextMemo<KnowledgeItem | null>();
   // An entry's whole answer text (answer, fraud reminder, source line) per language, put together once.
   const replyTexts = new Map<string, string>();
   return {

@@ -39,7 +39,7 @@ export interface Target {
   item?: string;
 }
 
-const tokenMemo = new TextMemo<readonly string[]>(5_000);
+const tokenMemo = new TextMemo<readonly string[]>();
 
 /**
  * Lower case, punctuation to spaces, split. Works on raw text and on the router's normalised text. Several steps
@@ -328,7 +328,7 @@ export interface LeadIn {
   thanks: boolean;
 }
 
-const leadInMemo = new TextMemo<Readonly<LeadIn>>(5_000);
+const leadInMemo = new TextMemo<Readonly<LeadIn>>();
 
 /**
  * Strip greetings, thanks and fillers around a question: "makasih, satu lagi: apa itu jkp?" → question "apa itu jkp?".

@@ -7,6 +7,13 @@
  * ticket), personal and unlikely to repeat, and nothing personal should outlive its conversation in a cache.
  */
 
+let defaultSize = 5_000;
+
+/** The size of every memo that was not given one (TEXT_MEMO_SIZE; 0 turns them off). */
+export function configureTextMemos(size: number): void {
+  defaultSize = size;
+}
+
 /** Texts a memo may keep: at most 160 characters, no digit. */
 export function memoizable(text: string): boolean {
   return text.length <= 160 && !/\d/.test(text);
@@ -19,11 +26,16 @@ export function memoizable(text: string): boolean {
 export class TextMemo<T> {
   private newer = new Map<string, T>();
   private older = new Map<string, T>();
-  constructor(private readonly size: number) {}
+  /** `size`: fixed here, or the configured default (configureTextMemos) when omitted. */
+  constructor(private readonly fixedSize?: number) {}
+
+  private get size(): number {
+    return this.fixedSize ?? defaultSize;
+  }
 
   /** The remembered result for `text`, or `compute(text)` (remembered when the text may be kept). */
   get(text: string, compute: (text: string) => T): T {
-    if (!memoizable(text)) return compute(text);
+    if (this.size === 0 || !memoizable(text)) return compute(text);
     let value = this.newer.get(text);
     if (value !== undefined) return value;
     value = this.older.get(text) ?? compute(text);

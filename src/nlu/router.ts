@@ -68,7 +68,7 @@ export class Router implements IntentRouter {
   private readonly cueIntents: { cue: IntentCue; index: number }[] = [];
   readonly catalog: IntentCatalog;
   /** Results of messages seen recently (a new router, after a content reload, starts empty). */
-  private readonly results = new TextMemo<NluResult>(RESULT_MEMO_SIZE);
+  private readonly results = new TextMemo<NluResult>();
 
   constructor(private readonly lex: Lexicon, dir: string) {
     const intents = loadIntents(dir);
@@ -191,9 +191,6 @@ export class Router implements IntentRouter {
     return { intent: top, confidence: round(confidence), candidates, outcome, normalized };
   }
 }
-
-/** How many distinct message texts the router remembers the result of (a few hundred bytes each). */
-export const RESULT_MEMO_SIZE = 5_000;
 
 function freezeResult(r: NluResult): NluResult {
   for (const c of r.candidates) Object.freeze(c);
