@@ -15,8 +15,6 @@ export async function releaseStartupGarbage(): Promise<void> {
     session = new inspector.Session();
     session.connect();
     const collect = () => new Promise<void>((resolve, reject) => session!.post('HeapProfiler.collectGarbage', (err) => (err ? reject(err) : resolve())));
-    // twice: the first collection's finalisers free more for the second
-    await collect();
     await collect();
   } catch {
     // no inspector in this build: keep going with what V8 holds
