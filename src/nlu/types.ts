@@ -4,22 +4,23 @@ import type { IntentCatalog } from './followup.ts';
 export type RouteOutcome = 'answer' | 'ask' | 'fallback';
 
 export interface IntentCandidate {
-  intent: string;
+  readonly intent: string;
   /** Calibrated score in [0,1]; candidates are sorted by it, best first. */
-  score: number;
+  readonly score: number;
 }
 
+/** Read-only: the router remembers results per text and every turn that sends the same text shares one (src/nlu/memo.ts). */
 export interface NluResult {
   /** Best intent id from docs/intents.md (or an added one). `out_of_scope` when nothing fits. */
-  intent: string;
+  readonly intent: string;
   /** Calibrated confidence in [0,1] of `intent`. */
-  confidence: number;
+  readonly confidence: number;
   /** Top candidates, best first (at most 5). */
-  candidates: IntentCandidate[];
+  readonly candidates: readonly IntentCandidate[];
   /** answer: confident; ask: ask back with the top candidates; fallback: nothing fits. */
-  outcome: RouteOutcome;
+  readonly outcome: RouteOutcome;
   /** Normalised text (lower case, slang expanded, typos corrected). */
-  normalized: string;
+  readonly normalized: string;
 }
 
 export interface IntentRouter {
