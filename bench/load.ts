@@ -21,6 +21,8 @@ import { freePort, RedisServer } from '../test/redis/redis-server.ts';
 import { countBy, DIALOG, percentile, RESULT, runPaced, type RunResult, type Sample } from './lib/paced.ts';
 import { startServiceProcess, type ServiceProcess } from './lib/service-process.ts';
 
+/** The instances serve /metrics on their own port with this bearer token (two cannot share one METRICS_PORT). */
+const METRICS_TOKEN = 'bench-load-metrics';
 const arg = (name: string, def: number): number => {
   const i = process.argv.indexOf(`--${name}`);
   const v = i >= 0 ? Number(process.argv[i + 1]) : def;
@@ -60,7 +62,8 @@ const cleanup = () =>
 process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 
 try {
-  const env = { REDIS_URL: redis.url, RATE_LIMIT_PER_MINUTE: '0', SESSION_RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn' };
+  // /metrics on each instance's own port, with the bearer token (two instances cannot share one METRICS_PORT)
+  const env = { REDIS_URL: redis.url, RATE_LIMIT_PER_MINUTE: '0', SESSION_RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', METRICS_PORT: '0', METRICS_TOKEN: METRICS_TOKEN };
   const ports = [await freePort(), await freePort()];
   services.push(...(await Promise.all(ports.map((p, i) => startServiceProcess(i ? 'B' : 'A', p, env, { inspect: true })))));
   const [A, B] = services as [ServiceProcess, ServiceProcess];
@@ -218,7 +221,7 @@ try {
 
 /** Cumulative bucket counts of the service's own latency histogram for POST /api/chat (all statuses). */
 async function chatBuckets(url: string): Promise<Map<number, number>> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
   const out = new Map<number, number>();
   for (const line of text.split('\n')) {
     const m = /^jessi_http_request_duration_seconds_bucket\{([^}]*)\} (\d+(?:\.\d+)?)$/.exec(line);
