@@ -51,7 +51,8 @@ export function readJsonBody(req: IncomingMessage, limit: number): Promise<unkno
     req.on('data', onData);
     req.once('end', () =>
       settle(() => {
-        const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
+        let text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark, as body-parser drops it
         const first = /\S/.exec(text);
         if (!first) return resolve({});
         if (first[0] !== '{' && first[0] !== '[') return reject(failure('entity.parse.failed', 400, 'not a JSON object or array'));
