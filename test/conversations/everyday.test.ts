@@ -63,3 +63,14 @@ describe('the JHT simulation keeps the wage when a starting balance is given', (
     ]);
   });
 });
+
+describe('"is anyone there?"', () => {
+  it('id and en: a presence check is greeted (with the offer to help), not queued to a person; a person asked for by name still is', async () => {
+    await talk([
+      ['pagi kak, ada org ga?', [/Jessi/, /bantu/], /petugas|live chat/],
+      ['cara klaim jht', [/JMO/]],
+    ]);
+    await talk([['is anybody there?', [/Jessi/]]]);
+    await talk([['ada orang asli ga? mau ngobrol sama manusia', [/petugas|live chat|pesan/]]]);
+  });
+});
