@@ -5,7 +5,7 @@
 import type { ChannelModule } from '../channel.ts';
 import { chatRouter, chatTurn, feedbackRouter, type ChatDeps } from './chat.ts';
 import { liveRouter } from './live.ts';
-import { createWebRouter, exposeHeaders, refuseOrigin, webCors } from './router.ts';
+import { chatCors, createWebRouter, webCors } from './router.ts';
 
 export const webChannel: ChannelModule = {
   name: 'web',
@@ -20,7 +20,7 @@ export const webChannel: ChannelModule = {
     app.use(feedbackRouter({ addressLimiter: s.addressLimiter, sessionIds: s.sessionIds, isKnownIntent: s.isKnownIntent, record: s.recordFeedback }));
     // Nearly every request is a plain POST /api/chat: served ahead of the app's router (src/http/hot-routes.ts),
     // with the same CORS check and the same turn.
-    const cors = webCors(origins);
+    const cors = chatCors(webCors(origins));
     const turn = chatTurn(chat);
     return {
       hot: [
@@ -28,9 +28,7 @@ export const webChannel: ChannelModule = {
           method: 'POST',
           path: '/api/chat',
           async handle(req, res, body) {
-            if (!cors(req, res)) return refuseOrigin(res);
-            exposeHeaders(res);
-            await turn(req, res, body);
+            if (cors(req, res)) await turn(req, res, body);
           },
         },
       ],

@@ -78,6 +78,21 @@ export function webCors(widgetOrigins: string[] | '*'): (req: Request, res: Resp
   };
 }
 
+/**
+ * The CORS step of a chat API request on either way in (the app's route, the hot route): refuses a browser origin
+ * that is not allowed with 403 and answers false; otherwise lets the browser read Retry-After and answers true.
+ */
+export function chatCors(cors: (req: Request, res: Response) => boolean): (req: Request, res: Response) => boolean {
+  return (req, res) => {
+    if (!cors(req, res)) {
+      refuseOrigin(res);
+      return false;
+    }
+    exposeHeaders(res);
+    return true;
+  };
+}
+
 /** The answer to a browser origin that may not use the chat API. */
 export function refuseOrigin(res: Response): void {
   res.status(403).json({ error: { code: 'origin_not_allowed', message: 'This site is not allowed to use the chat widget.' } });
@@ -89,6 +104,7 @@ export const exposeHeaders = (res: Response): void => void res.setHeader('Access
 export function createWebRouter(opts: WebRouterOptions): Router {
   const router = Router();
   const cors = webCors(opts.widgetOrigins);
+  const apiCors = chatCors(cors);
 
   // Build once, at start-up (about 50 ms); requests wait for it.
   let bundle: Promise<WidgetBundle> | undefined;
@@ -101,16 +117,15 @@ export function createWebRouter(opts: WebRouterOptions): Router {
   void getBundle().catch(() => undefined);
 
   router.use(['/api/chat', '/api/feedback'], (req, res, next) => {
-    if (!cors(req, res)) return refuseOrigin(res);
     if (req.method === 'OPTIONS' && req.get('origin')) {
+      if (!cors(req, res)) return refuseOrigin(res);
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-Jessi-Channel, Last-Event-ID');
       res.setHeader('Access-Control-Max-Age', '600');
       res.status(204).end();
       return;
     }
-    exposeHeaders(res);
-    next();
+    if (apiCors(req, res)) next();
   });
 
   router.get('/widget.js', async (req, res) => {

@@ -122,7 +122,7 @@ export class IntentCatalog {
   private readonly includeWords: Phrase[];
   private readonly starterWords: Phrase[];
   private readonly topicWords: Phrase[];
-  private readonly detected = new Map<string, FollowUp>();
+  private readonly detected = new TextMemo<FollowUp>();
   private readonly targets = new Map<string, Target | undefined>();
   private readonly aspects: AspectsData;
   private readonly programsData: ProgramsData;
@@ -230,11 +230,7 @@ export class IntentCatalog {
   /** The programme and aspect a message asks about (see FollowUp). */
   detectFollowUp(text: string): FollowUp {
     // Several routing steps ask about the same message: computed once per text (a small bounded memo).
-    const hit = this.detected.get(text);
-    if (hit) return { ...hit, ...(hit.mentions ? { mentions: [...hit.mentions] } : {}) };
-    const out = this.detect(text);
-    if (this.detected.size >= 1000) this.detected.clear();
-    this.detected.set(text, out);
+    const out = this.detected.get(text, (t) => this.detect(t));
     return { ...out, ...(out.mentions ? { mentions: [...out.mentions] } : {}) };
   }
 
