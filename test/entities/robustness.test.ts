@@ -31,3 +31,10 @@ describe('extractors on arbitrary input', () => {
     }), { numRuns: 400 });
   });
 });
+
+describe('amounts beyond exact integers', () => {
+  it('a run of 17 digits (two dates typed together, found by the property above) is not an amount', () => {
+    expect(parseAmount('19905011519901212')).toBeNull();
+    expect(extractAmounts('19905011519901212')).toEqual([]);
+  });
+});

@@ -147,6 +147,9 @@ export function extractAmounts(text: string): AmountMatch[] {
     if (r.plain && r.value >= 1900 && r.value <= 2100 && !lab.label) continue;
     const before = /([a-z]+)\W*$/.exec(t.slice(Math.max(0, r.index - 30), r.index))?.[1] ?? '';
     const value = Math.round(r.value * 1e6) / 1e6; // absorb 4.8 × 1e6 = 4800000.000000001
+    // beyond 2^53 a number is not exact any more, and no rupiah amount comes near it: a run of digits (identifiers
+    // typed together), not an amount
+    if (!Number.isSafeInteger(Math.floor(value + 0.5))) continue;
     out.push({ index: r.index, end: r.end, raw: text.slice(r.index, r.end), value: Math.floor(value + 0.5), before, plain: r.plain, ...lab });
   }
   return out;
